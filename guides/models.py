@@ -1,0 +1,116 @@
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from hub.markdown import render_markdown
+from hub.models import ContentRecord
+
+
+class GuideQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Guide(ContentRecord):
+    """An in-depth answer to one newcomer question, in numbered sections."""
+
+    topic = models.ForeignKey(
+        "topics.Topic",
+        on_delete=models.PROTECT,
+        related_name="guides",
+        help_text="The main topic: the guide's breadcrumb.",
+    )
+    other_topics = models.ManyToManyField(
+        "topics.Topic",
+        blank=True,
+        related_name="listed_guides",
+        help_text="Other topics that list this guide.",
+    )
+    reviewed = models.DateField(help_text="When an editor last checked every fact in it.")
+    order = models.PositiveIntegerField(default=100, help_text="Position within its topic.")
+    related = models.ManyToManyField(
+        "self",
+        through="RelatedGuide",
+        symmetrical=False,
+        related_name="+",
+        blank=True,
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = GuideQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def get_absolute_url(self):
+        return reverse("guides:detail", kwargs={"slug": self.slug})
+
+
+class Section(models.Model):
+    """A numbered part of a guide (01, 02, …)."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sections")
+    number = models.PositiveIntegerField(help_text="Sections are shown in this order.")
+    heading = models.CharField(max_length=200)
+    anchor = models.SlugField(max_length=120, help_text="The #fragment that links to the section.")
+    body = models.TextField(help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["guide", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "number"], name="unique_section_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number:02d} {self.heading}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def label(self):
+        return f"{self.number:02d}"
+
+
+class Citation(models.Model):
+    """A source a guide relies on, with what the guide uses it for."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(
+        "sources.Source", on_delete=models.PROTECT, related_name="citations"
+    )
+    note = models.TextField(help_text="What the guide uses this source for.")
+    url = models.URLField(
+        max_length=500, blank=True, help_text="Optional deep link to the exact page (https)."
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["guide", "order"]
+
+    def __str__(self):
+        return f"{self.guide} cites {self.source}"
+
+    @property
+    def link(self):
+        return self.url or self.source.url
+
+
+class RelatedGuide(models.Model):
+    """A next guide to read, with a one-line reason."""
+
+    from_guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="related_links")
+    to_guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=300)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["from_guide", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_guide", "to_guide"], name="unique_related_guide"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_guide} → {self.to_guide}"

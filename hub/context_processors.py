@@ -1,0 +1,11 @@
+from django.apps import apps
+from django.conf import settings
+
+
+def site(request):
+    """Values every template may use. No database queries here: they would cost every page."""
+    return {
+        "site_name": settings.SITE_NAME,
+        # The KNM practice block appears once the trainer app is installed.
+        "knm_enabled": apps.is_installed("knm"),
+    }

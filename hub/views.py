@@ -1,0 +1,70 @@
+import difflib
+
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_GET
+
+from faq.models import Question
+from guides.models import Guide
+from topics.models import CollectionEntry, SourceCollection, Topic
+
+from .breadcrumbs import crumbs
+
+
+@require_GET
+def home(request):
+    topics = Topic.objects.published().prefetch_related(
+        Prefetch(
+            "collections",
+            SourceCollection.objects.order_by("order").prefetch_related(
+                Prefetch(
+                    "entries",
+                    CollectionEntry.objects.filter(source__published=True)
+                    .select_related("source")
+                    .order_by("order"),
+                )
+            ),
+        )
+    )
+    questions = Question.objects.on_home().select_related("read_more")
+    return render(
+        request,
+        "hub/home.html",
+        {"topics": topics, "questions": questions, "breadcrumbs": crumbs()},
+    )
+
+
+def page_not_found(request, exception=None):
+    """A 404 that helps: guides whose address looks like the one asked for, and the way on."""
+    words = request.path.strip("/").split("/")[-1]
+    suggestions = []
+    if words:
+        slugs = list(Guide.objects.published().values_list("slug", flat=True))
+        close = difflib.get_close_matches(words.lower(), slugs, n=3, cutoff=0.5)
+        suggestions = sorted(
+            Guide.objects.published().filter(slug__in=close), key=lambda g: close.index(g.slug)
+        )
+    html = loader.render_to_string(
+        "404.html",
+        {"suggestions": suggestions, "path": request.path, "breadcrumbs": crumbs(("Page not found", None))},
+        request,
+    )
+    return HttpResponseNotFound(html)
+
+
+def server_error(request):
+    """A 500 page that needs no database and shows nothing of the error."""
+    return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

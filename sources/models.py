@@ -1,0 +1,57 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from hub.models import ContentRecord
+
+
+class SourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def with_mentions(self):
+        """Annotate `topic_mentions` (collection entries listing the source) and
+        `article_mentions` (published guides citing it), counted by the database."""
+        return self.annotate(
+            topic_mentions=Count("collection_entries", distinct=True),
+            article_mentions=Count(
+                "citations__guide",
+                filter=Q(citations__guide__published=True),
+                distinct=True,
+            ),
+        )
+
+
+class Source(ContentRecord):
+    """An official website or a study resource that collections and guides point to.
+
+    `title` is the source's short name ("IND").
+    """
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", "Official information"
+        LEARNING = "learning", "Study and practice material"
+        SUPPORT = "support", "Help and guidance"
+
+    full_name = models.CharField(
+        max_length=200, blank=True, help_text="The full or Dutch name, if it differs."
+    )
+    url = models.URLField(max_length=500, help_text="The site's main page for this subject (https).")
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        help_text="Groups the sources index: government body, study material, or help.",
+    )
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def get_absolute_url(self):
+        return reverse("sources:detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_url(self):
+        """The URL as people read it: no scheme, no trailing slash."""
+        return self.url.split("://", 1)[-1].rstrip("/")

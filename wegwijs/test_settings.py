@@ -1,0 +1,11 @@
+"""Settings for the test suite: the real settings, made fast and self-contained."""
+
+from .settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEBUG = False
+LOGGING = {"version": 1, "disable_existing_loggers": False}
