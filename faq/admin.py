@@ -12,5 +12,18 @@ class QuestionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["read_more"]
     filter_horizontal = ["guides", "topics", "sources"]
     readonly_fields = ["source_path", "updated"]
-    fields = ["title", "slug", "body", "read_more", "guides", "topics", "sources", "home", "order",
-              "published", "tags", "source_path", "updated"]
+    fields = [
+        "title",
+        "slug",
+        "body",
+        "read_more",
+        "guides",
+        "topics",
+        "sources",
+        "home",
+        "order",
+        "published",
+        "tags",
+        "source_path",
+        "updated",
+    ]

@@ -78,9 +78,7 @@ class Citation(models.Model):
     """A source a guide relies on, with what the guide uses it for."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(
-        "sources.Source", on_delete=models.PROTECT, related_name="citations"
-    )
+    source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="citations")
     note = models.TextField(help_text="What the guide uses this source for.")
     url = models.URLField(
         max_length=500, blank=True, help_text="Optional deep link to the exact page (https)."

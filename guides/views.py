@@ -12,7 +12,9 @@ from .models import Citation, Guide, RelatedGuide
 @require_GET
 def guide_list(request):
     topics = Topic.objects.published().prefetch_related(
-        Prefetch("guides", Guide.objects.published().order_by("order", "title"), to_attr="guide_list")
+        Prefetch(
+            "guides", Guide.objects.published().order_by("order", "title"), to_attr="guide_list"
+        )
     )
     return render(
         request,

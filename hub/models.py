@@ -23,7 +23,9 @@ class ContentRecord(models.Model):
     summary = models.TextField(
         blank=True, help_text="One or two plain sentences, shown in lists and under the title."
     )
-    body = models.TextField(blank=True, help_text="Markdown. Links to this site are paths: /guides/…/.")
+    body = models.TextField(
+        blank=True, help_text="Markdown. Links to this site are paths: /guides/…/."
+    )
     body_html = models.TextField(blank=True, editable=False)
     published = models.BooleanField(
         default=True, help_text="Unpublished records are hidden from the public."

@@ -49,7 +49,11 @@ def page_not_found(request, exception=None):
         )
     html = loader.render_to_string(
         "404.html",
-        {"suggestions": suggestions, "path": request.path, "breadcrumbs": crumbs(("Page not found", None))},
+        {
+            "suggestions": suggestions,
+            "path": request.path,
+            "breadcrumbs": crumbs(("Page not found", None)),
+        },
         request,
     )
     return HttpResponseNotFound(html)

@@ -36,7 +36,9 @@ class Source(ContentRecord):
     full_name = models.CharField(
         max_length=200, blank=True, help_text="The full or Dutch name, if it differs."
     )
-    url = models.URLField(max_length=500, help_text="The site's main page for this subject (https).")
+    url = models.URLField(
+        max_length=500, help_text="The site's main page for this subject (https)."
+    )
     kind = models.CharField(
         max_length=20,
         choices=Kind.choices,

@@ -46,4 +46,3 @@ def topic_detail(request, slug):
             "breadcrumbs": crumbs(("Topics", "/topics/"), (topic.title, None)),
         },
     )
-

@@ -67,8 +67,14 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
         if kind not in SPECS or len(relative.parts) != 2:
             if kind in ("knm", "glossary"):
                 continue  # loaded by their own apps once those exist
-            problems.append(Problem(shown, 1, f"unexpected place for a content file: put it in one of "
-                                    f"{', '.join(f'content/{k}/' for k in KINDS)}"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"unexpected place for a content file: put it in one of "
+                    f"{', '.join(f'content/{k}/' for k in KINDS)}",
+                )
+            )
             continue
         file, file_problems = read_content_file(path, shown, kind)
         problems.extend(file_problems)
@@ -175,8 +181,13 @@ def _check_collection_slugs(content: ContentSet) -> list[Problem]:
             if not slug:
                 continue
             if slug in seen:
-                problems.append(Problem(topic.path, 1, f"duplicate collection slug '{slug}' "
-                                        f"(also used in {seen[slug]})"))
+                problems.append(
+                    Problem(
+                        topic.path,
+                        1,
+                        f"duplicate collection slug '{slug}' (also used in {seen[slug]})",
+                    )
+                )
             seen[slug] = topic.path
     return problems
 
@@ -188,10 +199,18 @@ def _check_references(content: ContentSet) -> list[Problem]:
         for record in records.values():
             for ref in record.data.get("_refs", []):
                 if ref.slug and ref.slug not in content.records[ref.kind]:
-                    problems.append(Problem(ref.path, ref.line, f"unknown {names[ref.kind]} "
-                                            f"'{ref.slug}': there is no content/{ref.kind}/{ref.slug}.md"))
+                    problems.append(
+                        Problem(
+                            ref.path,
+                            ref.line,
+                            f"unknown {names[ref.kind]} "
+                            f"'{ref.slug}': there is no content/{ref.kind}/{ref.slug}.md",
+                        )
+                    )
                 if record.kind == "guides" and ref.kind == "guides" and ref.slug == record.slug:
-                    problems.append(Problem(ref.path, ref.line, "a guide cannot be related to itself"))
+                    problems.append(
+                        Problem(ref.path, ref.line, "a guide cannot be related to itself")
+                    )
     return problems
 
 
@@ -220,6 +239,7 @@ def check_link(target: str, content: ContentSet) -> str | None:
     except Resolver404:
         return f"link '{target}' points to a page that does not exist"
     kind = DETAIL_VIEWS.get(match.view_name)
-    if kind and match.kwargs.get("slug") not in content.records[kind]:
-        return f"link '{target}' points to a page that does not exist (no content/{kind}/{match.kwargs.get('slug')}.md)"
+    slug = match.kwargs.get("slug")
+    if kind and slug not in content.records[kind]:
+        return f"link '{target}' points to a page that does not exist (no content/{kind}/{slug}.md)"
     return None

@@ -95,14 +95,20 @@ class ContentFile:
     body_line: int = 1  # the file line where the body starts
 
 
-def read_content_file(path: Path, display: str, kind: str) -> tuple[ContentFile | None, list[Problem]]:
+def read_content_file(
+    path: Path, display: str, kind: str
+) -> tuple[ContentFile | None, list[Problem]]:
     """Split a file into front matter (parsed, with lines) and body; report what is wrong."""
     slug = path.stem
     problems: list[Problem] = []
     if not SLUG_RE.match(slug):
         problems.append(
-            Problem(display, 1, f"file name '{path.name}' is not a valid slug: use lowercase "
-                    "letters, digits and hyphens, e.g. 'what-is-the-pip.md'")
+            Problem(
+                display,
+                1,
+                f"file name '{path.name}' is not a valid slug: use lowercase "
+                "letters, digits and hyphens, e.g. 'what-is-the-pip.md'",
+            )
         )
     try:
         text = path.read_text(encoding="utf-8")
@@ -114,13 +120,21 @@ def read_content_file(path: Path, display: str, kind: str) -> tuple[ContentFile 
         return None, [*problems, Problem(display, 1, "the file contains a NUL byte")]
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        return None, [*problems, Problem(display, 1, "the file must start with a line '---' "
-                                          "that opens the front matter")]
+        return None, [
+            *problems,
+            Problem(
+                display, 1, "the file must start with a line '---' that opens the front matter"
+            ),
+        ]
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        return None, [*problems, Problem(display, 1, "the front matter is not closed: add a line "
-                                          "'---' after the last field")]
+        return None, [
+            *problems,
+            Problem(
+                display, 1, "the front matter is not closed: add a line '---' after the last field"
+            ),
+        ]
     meta_text = "\n".join(lines[1:end])
     try:
         meta = yaml.load(meta_text, Loader=_loader_for(offset=1))  # noqa: S506 (SafeLoader)
@@ -130,13 +144,18 @@ def read_content_file(path: Path, display: str, kind: str) -> tuple[ContentFile 
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [*problems, Problem(display, line, f"the front matter is not valid YAML: {reason}")]
+        return None, [
+            *problems,
+            Problem(display, line, f"the front matter is not valid YAML: {reason}"),
+        ]
     if meta is None:
         meta = LineDict()
     if not isinstance(meta, LineDict):
-        return None, [*problems, Problem(display, 2, "the front matter must be a list of "
-                                          "'field: value' lines")]
-    body = "\n".join(lines[end + 1:])
+        return None, [
+            *problems,
+            Problem(display, 2, "the front matter must be a list of 'field: value' lines"),
+        ]
+    body = "\n".join(lines[end + 1 :])
     if problems:
         return None, problems
     return ContentFile(path, display, kind, slug, meta, body, end + 2), []

@@ -48,7 +48,9 @@ class Cleaner:
         for key in mapping:
             if key not in spec:
                 known = ", ".join(spec)
-                self.problem(mapping.line_of(key), f"unknown field '{where}{key}' (known fields: {known})")
+                self.problem(
+                    mapping.line_of(key), f"unknown field '{where}{key}' (known fields: {known})"
+                )
         for name, fspec in spec.items():
             if name not in mapping or mapping[name] is None or mapping[name] == "":
                 if fspec.required:
@@ -68,15 +70,22 @@ class Cleaner:
             if t == "url" and not value.startswith("https://"):
                 self.problem(line, f"'{name}' must be a full https:// address, got '{value}'")
             if t in ("slug", "ref") and not SLUG_RE.match(value):
-                self.problem(line, f"'{name}' must be a slug (lowercase letters, digits, hyphens), got '{value}'")
+                self.problem(
+                    line,
+                    f"'{name}' must be a slug (lowercase letters, digits, hyphens), got '{value}'",
+                )
             if fspec.choices and value not in fspec.choices:
-                self.problem(line, f"'{name}' must be one of {', '.join(fspec.choices)}, got '{value}'")
+                self.problem(
+                    line, f"'{name}' must be one of {', '.join(fspec.choices)}, got '{value}'"
+                )
             if t == "ref":
                 self.refs.append(Ref(fspec.ref, value, self.path, line))
             return value
         if t == "int":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                self.problem(line, f"'{name}' must be a whole number of 0 or more, not {_type_name(value)}")
+                self.problem(
+                    line, f"'{name}' must be a whole number of 0 or more, not {_type_name(value)}"
+                )
                 return fspec.default
             return value
         if t == "bool":
@@ -94,9 +103,13 @@ class Cleaner:
             self.problem(line, f"'{name}' must be a list, not {_type_name(value)}")
             return []
         if fspec.count is not None and len(value) != fspec.count:
-            self.problem(line, f"'{name}' must have exactly {fspec.count} items, it has {len(value)}")
+            self.problem(
+                line, f"'{name}' must have exactly {fspec.count} items, it has {len(value)}"
+            )
         elif len(value) < fspec.min_items:
-            self.problem(line, f"'{name}' must have at least {fspec.min_items} item(s), it has {len(value)}")
+            self.problem(
+                line, f"'{name}' must have at least {fspec.min_items} item(s), it has {len(value)}"
+            )
         items = []
         for index, item in enumerate(value):
             item_line = value.line_of(index)

@@ -80,7 +80,9 @@ def dump_guide(obj: Guide) -> dict:
         "citations": [
             {"source": c.source.slug, "note": c.note, "url": c.url} for c in obj.citations.all()
         ],
-        "related": [{"guide": r.to_guide.slug, "reason": r.reason} for r in obj.related_links.all()],
+        "related": [
+            {"guide": r.to_guide.slug, "reason": r.reason} for r in obj.related_links.all()
+        ],
         "intro": obj.body.strip(),
         "sections": [{"heading": s.heading, "body": s.body.strip()} for s in obj.sections.all()],
     }
@@ -110,16 +112,24 @@ def existing(kind: str) -> dict[str, object]:
         qs = Source.objects.all()
     elif kind == "topics":
         qs = Topic.objects.prefetch_related(
-            Prefetch("collections", SourceCollection.objects.order_by("order").prefetch_related(
-                Prefetch("entries", CollectionEntry.objects.select_related("source").order_by("order"))
-            ))
+            Prefetch(
+                "collections",
+                SourceCollection.objects.order_by("order").prefetch_related(
+                    Prefetch(
+                        "entries",
+                        CollectionEntry.objects.select_related("source").order_by("order"),
+                    )
+                ),
+            )
         )
     elif kind == "guides":
         qs = Guide.objects.select_related("topic").prefetch_related(
             Prefetch("other_topics", Topic.objects.order_by("slug")),
             "tags",
             Prefetch("citations", Citation.objects.select_related("source").order_by("order")),
-            Prefetch("related_links", RelatedGuide.objects.select_related("to_guide").order_by("order")),
+            Prefetch(
+                "related_links", RelatedGuide.objects.select_related("to_guide").order_by("order")
+            ),
             Prefetch("sections", Section.objects.order_by("number")),
         )
     else:
@@ -165,14 +175,24 @@ def write_topic(obj: Topic, data: dict, slugs):
     for number, item in enumerate(data["collections"], start=1):
         collection, _ = SourceCollection.objects.update_or_create(
             slug=item["slug"],
-            defaults={"topic": obj, "title": item["title"], "intro": item["intro"], "order": number},
+            defaults={
+                "topic": obj,
+                "title": item["title"],
+                "intro": item["intro"],
+                "order": number,
+            },
         )
         keep.append(collection.pk)
         _sync_rows(
             collection.entries.all(),
             [
-                {"source": slugs["sources"][e["source"]], "name": e["name"], "label": e["label"],
-                 "note": e["note"], "order": n}
+                {
+                    "source": slugs["sources"][e["source"]],
+                    "name": e["name"],
+                    "label": e["label"],
+                    "note": e["note"],
+                    "order": n,
+                }
                 for n, e in enumerate(item["entries"], start=1)
             ],
             create=lambda values, c=collection: CollectionEntry(collection=c, **values),
@@ -193,7 +213,9 @@ def write_guide(obj: Guide, data: dict, slugs):
         obj.sections.all(),
         [
             {"number": n, "heading": s["heading"], "anchor": a, "body": s["body"]}
-            for n, (s, a) in enumerate(zip(data["sections"], section_anchors(headings), strict=True), 1)
+            for n, (s, a) in enumerate(
+                zip(data["sections"], section_anchors(headings), strict=True), 1
+            )
         ],
         create=lambda values: Section(guide=obj, **values),
         key="number",
@@ -201,7 +223,12 @@ def write_guide(obj: Guide, data: dict, slugs):
     _sync_rows(
         obj.citations.all(),
         [
-            {"source": slugs["sources"][c["source"]], "note": c["note"], "url": c["url"], "order": n}
+            {
+                "source": slugs["sources"][c["source"]],
+                "note": c["note"],
+                "url": c["url"],
+                "order": n,
+            }
             for n, c in enumerate(data["citations"], start=1)
         ],
         create=lambda values: Citation(guide=obj, **values),
@@ -250,7 +277,12 @@ def _sync_rows(queryset, wanted: list[dict], create, key="order"):
         row.delete()
 
 
-WRITERS = {"sources": write_source, "topics": write_topic, "guides": write_guide, "faq": write_question}
+WRITERS = {
+    "sources": write_source,
+    "topics": write_topic,
+    "guides": write_guide,
+    "faq": write_question,
+}
 
 
 # ---- the load --------------------------------------------------------------------------
@@ -316,7 +348,11 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
                 data = normalise(kind, record.data)
                 digest = data_hash(data)
                 obj = current[kind].get(slug)
-                if obj is not None and obj.source_hash == digest and data_hash(DUMPS[kind](obj)) == digest:
+                if (
+                    obj is not None
+                    and obj.source_hash == digest
+                    and data_hash(DUMPS[kind](obj)) == digest
+                ):
                     result.counts[kind]["unchanged"] += 1
                     continue
                 result.counts[kind]["updated" if obj else "created"] += 1

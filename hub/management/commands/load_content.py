@@ -61,4 +61,6 @@ class Command(BaseCommand):
             if result.kept[kind]:
                 line += f"  (kept {len(result.kept[kind])} made in admin)"
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS("Content loaded." if result.changed else "Nothing changed."))
+        self.stdout.write(
+            self.style.SUCCESS("Content loaded." if result.changed else "Nothing changed.")
+        )

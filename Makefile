@@ -1,0 +1,41 @@
+# Wegwijs: the verbs the README names. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint check-content serve install install-dev
+
+help: ## List the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install everything (runtime and test tools)
+
+run: install ## Install, migrate SQLite, load content/ and serve on http://127.0.0.1:8000
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+serve: install ## Serve without reloading content (after `make run` once)
+	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+check-content: install ## Check content/ without writing anything
+	$(BIN)/python manage.py load_content --check
+
+lint: install ## Ruff, and migrations that match the models
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+test: install lint ## Install and run the whole test suite
+	$(BIN)/pytest -q

@@ -1,0 +1,31 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture
+def content_dir(tmp_path):
+    """A private copy of the tiny valid content tree, for a test to change."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def load(content_dir, capsys):
+    """Run load_content on `content_dir` and return what it printed."""
+
+    def run(*args, directory=None):
+        call_command("load_content", "--content-dir", str(directory or content_dir), *args)
+        return capsys.readouterr().out
+
+    return run
+
+
+@pytest.fixture
+def loaded(db, load):
+    load()

@@ -1,0 +1,12 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_faq_page_groups_answers_by_topic_with_a_read_more_link(loaded, client):
+    html = client.get("/faq/").content.decode()
+    assert "<h1>Quick answers</h1>" in html
+    assert "First steps after arrival" in html
+    assert "Do I need DigiD?" in html
+    assert "Yes, for most government websites." in html
+    assert 'href="/guides/get-digid/">Read more: How do you get DigiD?</a>' in html

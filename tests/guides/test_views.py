@@ -1,0 +1,97 @@
+import pytest
+
+from tests.factories import make_guide, make_question, make_source, make_topic, relate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_guide_page_shows_every_part_a_reader_needs(loaded, client):
+    html = client.get("/guides/register-your-address/").content.decode()
+    assert "<h1>How do you register your address?</h1>" in html
+    assert "Registering at the town hall, step by step." in html
+    assert "Full guide by section" in html
+    # The contents link to each numbered section, in order.
+    assert html.index('href="#make-an-appointment"') < html.index('href="#bring-your-documents"')
+    assert '<span class="num">01</span> Make an appointment' in html
+    assert '<span class="num">03</span> After the appointment' in html
+    assert 'id="bring-your-documents"' in html
+    # Sources and references, with the guide's note and the deep link.
+    assert "Sources and references" in html
+    assert "For the appointment and the documents." in html
+    assert 'href="https://www.example-municipality.nl/register"' in html
+    # FAQs, related guides with their reasons, breadcrumbs and the review date.
+    assert "Do I need DigiD?" in html
+    assert "Related guides and next steps" in html
+    assert "The next step after registering." in html
+    assert 'href="/topics/arrival/">First steps after arrival</a>' in html
+    assert '<time datetime="2026-11-01">1 November 2026</time>' in html
+    assert "<script>alert" not in html
+
+
+def test_knm_block_is_hidden_until_the_trainer_exists(loaded, client):
+    html = client.get("/guides/register-your-address/").content.decode()
+    assert "Start KNM practice" not in html
+
+
+def test_guides_index_groups_guides_by_topic(loaded, client):
+    html = client.get("/guides/").content.decode()
+    assert "<h1>All guides</h1>" in html
+    section = html[html.index('id="arrival-title"') :]
+    assert "How do you register your address?" in section
+    assert "How do you get DigiD?" in section
+
+
+def test_an_unpublished_guide_is_a_404_and_not_listed(loaded, client):
+    from guides.models import Guide
+
+    Guide.objects.filter(slug="get-digid").update(published=False)
+    assert client.get("/guides/get-digid/").status_code == 404
+    assert "How do you get DigiD?" not in client.get("/guides/").content.decode()
+    assert (
+        "How do you get DigiD?" not in client.get("/guides/register-your-address/").content.decode()
+    )
+
+
+def _guide_site(count):
+    topic = make_topic()
+    sources = [make_source() for _ in range(3)]
+    guides = [make_guide(topic, sources=sources) for _ in range(count)]
+    for guide in guides:
+        relate(guide, guides[0] if guide != guides[0] else guides[1])
+        relate(guide, guides[-1] if guide != guides[-1] else guides[1])
+        question = make_question(read_more=guide)
+        question.guides.add(guide)
+        question.topics.add(topic)
+        guide.tags.add("one", "two")
+    return topic, sources, guides
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_pages_cost_the_same_few_queries_with_5_or_50_guides(
+    client, django_assert_max_num_queries, count
+):
+    topic, sources, guides = _guide_site(count)
+    pages = [
+        "/",
+        "/topics/",
+        topic.get_absolute_url(),
+        "/guides/",
+        guides[2].get_absolute_url(),
+        "/sources/",
+        sources[0].get_absolute_url(),
+        "/faq/",
+    ]
+    limits = {
+        "/": 4,
+        "/topics/": 1,
+        topic.get_absolute_url(): 5,
+        "/guides/": 2,
+        guides[2].get_absolute_url(): 6,
+        "/sources/": 1,
+        sources[0].get_absolute_url(): 4,
+        "/faq/": 3,
+    }
+    for page in pages:
+        with django_assert_max_num_queries(limits[page]):
+            response = client.get(page)
+        assert response.status_code == 200, page
