@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "topics",
     "guides",
     "faq",
+    "knm",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,13 @@ STORAGES = {
 CONTENT_DIR = Path(os.environ.get("WEGWIJS_CONTENT_DIR", BASE_DIR / "content"))
 
 SITE_NAME = "Wegwijs"
+
+# The KNM trainer. The practice target is Wegwijs's own aim per theme, shown as such: DUO
+# does not publish the exam's pass mark (cesuur), and this is not it.
+KNM_PRACTICE_TARGET = float(os.environ.get("WEGWIJS_KNM_PRACTICE_TARGET", "0.7"))
+KNM_PRACTICE_LENGTH = 10
+KNM_EXAM_QUESTIONS_PER_THEME = 5  # 8 themes x 5 = 40 questions, as in DUO's practice exams
+KNM_EXAM_MINUTES = 45
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

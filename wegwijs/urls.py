@@ -7,6 +7,7 @@ urlpatterns = [
     path("guides/", include("guides.urls")),
     path("sources/", include("sources.urls")),
     path("faq/", include("faq.urls")),
+    path("knm/", include("knm.urls")),
     path("admin/", admin.site.urls),
 ]
 

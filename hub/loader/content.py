@@ -11,9 +11,9 @@ from django.urls import Resolver404, resolve
 from django.utils.text import slugify
 
 from .files import ContentFile, Problem, read_content_file
-from .schema import SPECS, Cleaner
+from .schema import KNM_THEMES, SPECS, Cleaner
 
-KINDS = ("sources", "topics", "guides", "faq")  # also the order they are written in
+KINDS = ("sources", "topics", "guides", "faq", "knm")  # also the order they are written in
 
 # Inline links `[text](target "title")` and reference definitions `[id]: target`.
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -65,8 +65,8 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
         kind = relative.parts[0]
         shown = display_path(path)
         if kind not in SPECS or len(relative.parts) != 2:
-            if kind in ("knm", "glossary"):
-                continue  # loaded by their own apps once those exist
+            if kind == "glossary":
+                continue  # loaded by the glossary once it exists
             problems.append(
                 Problem(
                     shown,
@@ -86,12 +86,14 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
         record.data["_refs"] = refs
 
     problems.extend(_check_collection_slugs(content))
+    problems.extend(_check_question_ids(content))
     problems.extend(_check_references(content))
     problems.extend(_check_links(content))
     for records in content.records.values():
         for record in records.values():
             record.data.pop("_refs", None)
             record.data.pop("_links", None)
+            record.data.pop("_question_lines", None)
     return content, sorted(set(problems))
 
 
@@ -114,6 +116,8 @@ def _clean_file(file: ContentFile):
     else:
         data["body"] = body.strip()
     data["_links"] = list(_find_links(file.body, file.body_line))
+    if file.kind == "knm":
+        data["_links"] += _check_knm_file(file, data, cleaner)
     record = Record(file.kind, file.slug, file.display, data)
     return record, cleaner.problems, cleaner.refs
 
@@ -243,3 +247,64 @@ def check_link(target: str, content: ContentSet) -> str | None:
     if kind and slug not in content.records[kind]:
         return f"link '{target}' points to a page that does not exist (no content/{kind}/{slug}.md)"
     return None
+
+
+def _check_knm_file(file: ContentFile, data: dict, cleaner: Cleaner) -> list[tuple[str, int]]:
+    """Rules a question bank must keep beyond field types. Returns its `read` links."""
+    if file.slug not in KNM_THEMES:
+        cleaner.problem(
+            1,
+            f"unknown KNM theme '{file.slug}': the file name must be one of "
+            f"{', '.join(KNM_THEMES)}",
+        )
+    links = []
+    raw_questions = file.meta.get("questions")
+    if not isinstance(raw_questions, list):
+        return links
+    data["_question_lines"] = lines = []
+    for index, question in enumerate(data["questions"]):
+        raw = raw_questions[index] if index < len(raw_questions) else None
+        lines.append(raw.line_of("id") if hasattr(raw, "line_of") else 1)
+        if not hasattr(raw, "line_of"):
+            continue
+        qid = question["id"] or f"number {index + 1}"
+        correct = sum(1 for option in question["options"] if option.get("correct"))
+        if len(question["options"]) == 3 and correct != 1:
+            cleaner.problem(
+                raw.line_of("options"),
+                f"question '{qid}' must have exactly one "
+                f"correct option (correct: true), it has {correct}",
+            )
+        for lang, other in (("nl", "en"), ("en", "nl")):
+            if question[f"situation_{lang}"] and not question[f"situation_{other}"]:
+                cleaner.problem(
+                    raw.line_of(f"situation_{lang}"),
+                    f"question '{qid}' is missing its translation 'situation_{other}'",
+                )
+        read = question["read"]
+        if read:
+            links.append((read, raw.line_of("read")))
+    return links
+
+
+def _check_question_ids(content: ContentSet) -> list[Problem]:
+    problems = []
+    seen: dict[str, str] = {}
+    for theme in content.records["knm"].values():
+        lines = theme.data.get("_question_lines", [])
+        for index, question in enumerate(theme.data["questions"]):
+            qid = question["id"]
+            if not qid:
+                continue
+            line = lines[index] if index < len(lines) else 1
+            if qid in seen:
+                problems.append(
+                    Problem(
+                        theme.path,
+                        line,
+                        f"duplicate question id '{qid}' (also used in {seen[qid]})",
+                    )
+                )
+            else:
+                seen[qid] = theme.path
+    return problems

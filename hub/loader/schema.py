@@ -237,3 +237,51 @@ FAQ = {
 }
 
 SPECS = {"topics": TOPIC, "sources": SOURCE, "guides": GUIDE, "faq": FAQ}
+
+# The eight official KNM themes (Regeling inburgering 2021, eindtermen KNM).
+KNM_THEMES = {
+    "work-and-income": "Werk en inkomen",
+    "manners-values-and-norms": "Omgangsvormen, waarden en normen",
+    "housing": "Wonen",
+    "health-and-healthcare": "Gezondheid en gezondheidszorg",
+    "history-and-geography": "Geschiedenis en geografie",
+    "institutions": "Instanties",
+    "government-and-rule-of-law": "Staatsinrichting en rechtsstaat",
+    "education-and-upbringing": "Onderwijs en opvoeding",
+}
+
+KNM = {
+    "title": Field("text", required=True),
+    "dutch_title": Field("text", required=True),
+    "order": Field("int", required=True, default=100),
+    "summary": Field("text", required=True),
+    "published": PUBLISHED,
+    "questions": Field(
+        "records",
+        required=True,
+        min_items=1,
+        fields={
+            "id": Field("slug", required=True),
+            "difficulty": Field("text", required=True, choices=("easy", "medium", "hard")),
+            "situation_nl": Field("text"),
+            "situation_en": Field("text"),
+            "question_nl": Field("text", required=True),
+            "question_en": Field("text", required=True),
+            "options": Field(
+                "records",
+                required=True,
+                count=3,
+                fields={
+                    "nl": Field("text", required=True),
+                    "en": Field("text", required=True),
+                    "correct": Field("bool", default=False),
+                },
+            ),
+            "explanation": Field("text", required=True),
+            "read": Field("text", required=True),
+            "read_label": Field("text", required=True),
+        },
+    ),
+}
+
+SPECS["knm"] = KNM

@@ -18,6 +18,8 @@ from django.db.models import Prefetch
 
 from faq.models import Question
 from guides.models import Citation, Guide, RelatedGuide, Section
+from knm.models import Option, Theme
+from knm.models import Question as KnmQuestion
 from sources.models import Source
 from topics.models import CollectionEntry, SourceCollection, Topic
 
@@ -106,6 +108,35 @@ def dump_question(obj: Question) -> dict:
     }
 
 
+def dump_theme(obj: Theme) -> dict:
+    return {
+        "title": obj.title,
+        "dutch_title": obj.dutch_title,
+        "order": obj.order,
+        "summary": obj.summary,
+        "published": obj.published,
+        "body": obj.body.strip(),
+        "questions": [
+            {
+                "id": q.qid,
+                "difficulty": q.difficulty,
+                "situation_nl": q.situation_nl,
+                "situation_en": q.situation_en,
+                "question_nl": q.question_nl,
+                "question_en": q.question_en,
+                "options": [
+                    {"nl": o.text_nl, "en": o.text_en, "correct": o.is_correct}
+                    for o in q.options.all()
+                ],
+                "explanation": q.explanation,
+                "read": q.read_url,
+                "read_label": q.read_label,
+            }
+            for q in obj.questions.all()
+        ],
+    }
+
+
 def existing(kind: str) -> dict[str, object]:
     """Every record of a kind, with what its dump needs, by slug."""
     if kind == "sources":
@@ -132,6 +163,15 @@ def existing(kind: str) -> dict[str, object]:
             ),
             Prefetch("sections", Section.objects.order_by("number")),
         )
+    elif kind == "knm":
+        qs = Theme.objects.prefetch_related(
+            Prefetch(
+                "questions",
+                KnmQuestion.objects.order_by("order").prefetch_related(
+                    Prefetch("options", Option.objects.order_by("position"))
+                ),
+            )
+        )
     else:
         qs = Question.objects.select_related("read_more").prefetch_related(
             Prefetch("guides", Guide.objects.order_by("slug")), "topics", "sources", "tags"
@@ -139,8 +179,14 @@ def existing(kind: str) -> dict[str, object]:
     return {obj.slug: obj for obj in qs}
 
 
-DUMPS = {"sources": dump_source, "topics": dump_topic, "guides": dump_guide, "faq": dump_question}
-MODELS = {"sources": Source, "topics": Topic, "guides": Guide, "faq": Question}
+DUMPS = {
+    "sources": dump_source,
+    "topics": dump_topic,
+    "guides": dump_guide,
+    "faq": dump_question,
+    "knm": dump_theme,
+}
+MODELS = {"sources": Source, "topics": Topic, "guides": Guide, "faq": Question, "knm": Theme}
 
 
 # ---- data → database -------------------------------------------------------------------
@@ -260,6 +306,44 @@ def write_question(obj: Question, data: dict, slugs):
     obj.tags.set(data["tags"], clear=True)
 
 
+def write_theme(obj: Theme, data: dict, slugs):
+    _set_fields(obj, data, ["title", "dutch_title", "order", "summary", "published", "body"])
+    obj.save()
+    current = {
+        q.qid: q for q in KnmQuestion.objects.filter(qid__in=[q["id"] for q in data["questions"]])
+    }
+    for order, item in enumerate(data["questions"], start=1):
+        values = {
+            "theme": obj,
+            "order": order,
+            "difficulty": item["difficulty"],
+            "situation_nl": item["situation_nl"],
+            "situation_en": item["situation_en"],
+            "question_nl": item["question_nl"],
+            "question_en": item["question_en"],
+            "explanation": item["explanation"],
+            "read_url": item["read"],
+            "read_label": item["read_label"],
+        }
+        question = current.get(item["id"])
+        if question is None:
+            question = KnmQuestion.objects.create(qid=item["id"], **values)
+        elif any(getattr(question, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(question, name, value)
+            question.save()
+        _sync_rows(
+            question.options.all(),
+            [
+                {"position": n, "text_nl": o["nl"], "text_en": o["en"], "is_correct": o["correct"]}
+                for n, o in enumerate(item["options"], start=1)
+            ],
+            create=lambda values, q=question: Option(question=q, **values),
+            key="position",
+        )
+    obj.questions.exclude(qid__in=[q["id"] for q in data["questions"]]).delete()
+
+
 def _sync_rows(queryset, wanted: list[dict], create, key="order"):
     """Make a record's child rows equal `wanted`, updating rows in place by position."""
     current = {getattr(row, key): row for row in queryset}
@@ -282,6 +366,7 @@ WRITERS = {
     "topics": write_topic,
     "guides": write_guide,
     "faq": write_question,
+    "knm": write_theme,
 }
 
 

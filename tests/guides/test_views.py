@@ -28,9 +28,10 @@ def test_guide_page_shows_every_part_a_reader_needs(loaded, client):
     assert "<script>alert" not in html
 
 
-def test_knm_block_is_hidden_until_the_trainer_exists(loaded, client):
+def test_guide_page_offers_knm_practice(loaded, client):
     html = client.get("/guides/register-your-address/").content.decode()
-    assert "Start KNM practice" not in html
+    assert "Practise for the KNM exam" in html
+    assert '<a class="button" href="/knm/">Start KNM practice</a>' in html
 
 
 def test_guides_index_groups_guides_by_topic(loaded, client):

@@ -1,0 +1,174 @@
+"""The KNM trainer: themes, questions and options (content), and per-browser learning state."""
+
+import uuid
+
+from django.db import models
+from django.urls import reverse
+
+from hub.markdown import render_markdown
+from hub.models import ContentRecord
+
+
+class Theme(ContentRecord):
+    """One of the eight official KNM themes (eindtermen)."""
+
+    dutch_title = models.CharField(max_length=200, help_text="The official Dutch name.")
+    order = models.PositiveIntegerField(help_text="1–8, the order of the official list.")
+
+    class Meta:
+        ordering = ["order"]
+
+    def get_absolute_url(self):
+        return reverse("knm:theme", kwargs={"slug": self.slug})
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(theme__published=True)
+
+
+class Question(models.Model):
+    class Difficulty(models.TextChoices):
+        EASY = "easy", "Easy"
+        MEDIUM = "medium", "Medium"
+        HARD = "hard", "Hard"
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
+    qid = models.SlugField(
+        "id", max_length=60, unique=True, help_text="Stable id; learners' progress is stored by it."
+    )
+    order = models.PositiveIntegerField(default=0)
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
+    situation_nl = models.TextField("situation (Dutch)", blank=True)
+    situation_en = models.TextField("situation (English)", blank=True)
+    question_nl = models.TextField("question (Dutch)")
+    question_en = models.TextField("question (English)")
+    explanation = models.TextField(
+        help_text="English: why the right answer is right and the tempting one wrong."
+    )
+    explanation_html = models.TextField(blank=True, editable=False)
+    read_url = models.CharField(
+        "read more link", max_length=500, help_text="A guide path (/guides/…/) or an https URL."
+    )
+    read_label = models.CharField("read more text", max_length=200)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme__order", "order"]
+
+    def __str__(self):
+        return f"{self.qid}: {self.question_en}"
+
+    def save(self, *args, **kwargs):
+        self.explanation_html = render_markdown(self.explanation)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_internal_link(self):
+        return self.read_url.startswith("/")
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    position = models.PositiveSmallIntegerField(help_text="1 = A, 2 = B, 3 = C.")
+    text_nl = models.CharField("answer (Dutch)", max_length=300)
+    text_en = models.CharField("answer (English)", max_length=300)
+    is_correct = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["question", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "position"], name="unique_option_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.letter}. {self.text_en}"
+
+    @property
+    def letter(self):
+        return "ABC"[self.position - 1] if 1 <= self.position <= 3 else str(self.position)
+
+
+class Learner(models.Model):
+    """A browser that practises. No account, no personal data: just an id in its session."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Learner {str(self.id)[:8]}"
+
+
+class Attempt(models.Model):
+    """A practice round, a review round or a timed exam."""
+
+    class Mode(models.TextChoices):
+        PRACTICE = "practice", "Practice"
+        REVIEW = "review", "Review of mistakes"
+        EXAM = "exam", "Practice exam"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="attempts")
+    mode = models.CharField(max_length=10, choices=Mode.choices)
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started"]
+
+    def __str__(self):
+        return f"{self.get_mode_display()} {str(self.id)[:8]}"
+
+    def get_absolute_url(self):
+        return reverse("knm:attempt", kwargs={"attempt_id": self.id})
+
+    def is_expired(self, now):
+        return self.deadline is not None and now >= self.deadline
+
+
+class AttemptItem(models.Model):
+    """One question of an attempt, and the learner's answer once given."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attempt_items")
+    chosen = models.ForeignKey(
+        Option, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    correct = models.BooleanField(null=True)
+    answered = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="unique_attempt_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt} #{self.position}"
+
+
+class Card(models.Model):
+    """Spaced-repetition state of one question for one learner (Leitner boxes)."""
+
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="cards")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="cards")
+    box = models.PositiveSmallIntegerField(default=1)
+    due = models.DateTimeField()
+    times_right = models.PositiveIntegerField(default=0)
+    times_wrong = models.PositiveIntegerField(default=0)
+    last_answered = models.DateTimeField()
+
+    class Meta:
+        ordering = ["due"]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "question"], name="unique_card"),
+        ]
+
+    def __str__(self):
+        return f"{self.question.qid} in box {self.box}"

@@ -1,0 +1,251 @@
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from hub.breadcrumbs import crumbs
+
+from . import services
+from .models import Attempt, AttemptItem, Learner, Option, Theme
+
+SESSION_KEY = "knm_learner"
+KNM_CRUMB = ("KNM practice", "/knm/")
+
+
+def current_learner(request, create=False) -> Learner | None:
+    """The learner this browser is, from its session; made on the first answer."""
+    learner = None
+    value = request.session.get(SESSION_KEY)
+    if value:
+        try:
+            learner = Learner.objects.filter(pk=uuid.UUID(str(value))).first()
+        except ValueError:
+            learner = None
+    if learner is None and create:
+        learner = Learner.objects.create()
+        request.session[SESSION_KEY] = str(learner.pk)
+    return learner
+
+
+def _themes():
+    return (
+        Theme.objects.filter(published=True)
+        .annotate(question_count=Count("questions"))
+        .order_by("order")
+    )
+
+
+@require_GET
+def index(request):
+    learner = current_learner(request)
+    now = timezone.now()
+    return render(
+        request,
+        "knm/index.html",
+        {
+            "themes": _themes(),
+            "review_due": services.review_due_count(learner, now),
+            "progress": services.learner_progress(learner) if learner else None,
+            "exam_minutes": settings.KNM_EXAM_MINUTES,
+            "exam_questions": settings.KNM_EXAM_QUESTIONS_PER_THEME * 8,
+            "practice_length": settings.KNM_PRACTICE_LENGTH,
+            "breadcrumbs": crumbs(("KNM practice", None)),
+        },
+    )
+
+
+@require_GET
+def theme_detail(request, slug):
+    theme = get_object_or_404(_themes(), slug=slug)
+    return render(
+        request,
+        "knm/theme.html",
+        {
+            "theme": theme,
+            "practice_length": settings.KNM_PRACTICE_LENGTH,
+            "breadcrumbs": crumbs(KNM_CRUMB, (theme.title, None)),
+        },
+    )
+
+
+@require_POST
+def start(request):
+    mode = request.POST.get("mode", Attempt.Mode.PRACTICE)
+    if mode not in Attempt.Mode.values:
+        messages.error(request, "Choose practice, review or the practice exam.")
+        return redirect("knm:index")
+    theme = None
+    theme_slug = request.POST.get("theme", "all")
+    if mode == Attempt.Mode.PRACTICE and theme_slug != "all":
+        theme = Theme.objects.filter(published=True, slug=theme_slug).first()
+        if theme is None:
+            messages.error(request, "That theme does not exist. Choose one from the list.")
+            return redirect("knm:index")
+    learner = current_learner(request, create=True)
+    attempt = services.attempt_start(learner, mode, timezone.now(), theme=theme)
+    if attempt is None:
+        if mode == Attempt.Mode.REVIEW:
+            messages.info(
+                request,
+                "You have no mistakes to review right now. Practise a theme, and questions "
+                "you miss will come back here.",
+            )
+        else:
+            messages.error(request, "There are no questions to practise yet.")
+        return redirect("knm:index")
+    return redirect(attempt.get_absolute_url())
+
+
+def _attempt_for(request, attempt_id) -> Attempt:
+    learner = current_learner(request)
+    if learner is None:
+        raise Http404("No practice round here.")
+    return get_object_or_404(
+        Attempt.objects.select_related("theme"), pk=attempt_id, learner=learner
+    )
+
+
+def _next_open(attempt: Attempt):
+    return (
+        attempt.items.filter(answered__isnull=True)
+        .order_by("position")
+        .values_list("position", flat=True)
+        .first()
+    )
+
+
+@require_GET
+def attempt_detail(request, attempt_id):
+    attempt = _attempt_for(request, attempt_id)
+    now = timezone.now()
+    if attempt.finished is None and attempt.is_expired(now):
+        services.attempt_finish(attempt, now)
+    position = _next_open(attempt) if attempt.finished is None else None
+    if position is None:
+        return redirect("knm:result", attempt_id=attempt.pk)
+    return redirect("knm:question", attempt_id=attempt.pk, position=position)
+
+
+def _item(attempt, position):
+    item = (
+        AttemptItem.objects.select_related("question__theme", "chosen")
+        .prefetch_related(Prefetch("question__options", Option.objects.order_by("position")))
+        .filter(attempt=attempt, position=position)
+        .first()
+    )
+    if item is None:
+        raise Http404("This round has no question with that number.")
+    return item
+
+
+@require_http_methods(["GET", "POST"])
+def question(request, attempt_id, position):
+    attempt = _attempt_for(request, attempt_id)
+    now = timezone.now()
+    is_exam = attempt.mode == Attempt.Mode.EXAM
+    if request.method == "POST":
+        try:
+            services.attempt_answer(attempt, position, request.POST.get("option"), now)
+        except services.AnswerRefused as refusal:
+            attempt.refresh_from_db()
+            return render(
+                request,
+                "knm/refused.html",
+                {
+                    "attempt": attempt,
+                    "message": refusal.message,
+                    "breadcrumbs": crumbs(KNM_CRUMB, ("Answer not accepted", None)),
+                },
+                status=refusal.status,
+            )
+        if is_exam:
+            return redirect("knm:attempt", attempt_id=attempt.pk)
+        return redirect("knm:question", attempt_id=attempt.pk, position=position)
+
+    if attempt.finished is None and attempt.is_expired(now):
+        services.attempt_finish(attempt, now)
+        messages.warning(request, "The time for this exam is up.")
+        return redirect("knm:result", attempt_id=attempt.pk)
+    item = _item(attempt, position)
+    if item.answered is not None and is_exam:
+        return redirect("knm:attempt", attempt_id=attempt.pk)
+    if item.answered is None and attempt.finished is not None:
+        return redirect("knm:result", attempt_id=attempt.pk)
+    total = attempt.items.count()
+    return render(
+        request,
+        "knm/question.html",
+        {
+            "attempt": attempt,
+            "item": item,
+            "question": item.question,
+            "options": item.question.options.all(),
+            "total": total,
+            "is_last": position >= total,
+            "next_position": position + 1,
+            "seconds_left": max(0, int((attempt.deadline - now).total_seconds()))
+            if attempt.deadline
+            else None,
+            "breadcrumbs": crumbs(KNM_CRUMB, (f"Question {position} of {total}", None)),
+        },
+    )
+
+
+@require_GET
+def result(request, attempt_id):
+    attempt = _attempt_for(request, attempt_id)
+    now = timezone.now()
+    if attempt.finished is None and attempt.is_expired(now):
+        services.attempt_finish(attempt, now)
+    if attempt.finished is None:
+        messages.info(
+            request, "Answer the remaining questions first; then you will see your score."
+        )
+        return redirect("knm:attempt", attempt_id=attempt.pk)
+    items = list(
+        attempt.items.select_related("question__theme", "chosen").prefetch_related(
+            Prefetch("question__options", Option.objects.order_by("position"))
+        )
+    )
+    return render(
+        request,
+        "knm/result.html",
+        {
+            "attempt": attempt,
+            "score": services.attempt_score(attempt, items),
+            "target_percent": round(settings.KNM_PRACTICE_TARGET * 100),
+            "breadcrumbs": crumbs(KNM_CRUMB, ("Your result", None)),
+        },
+    )
+
+
+@require_GET
+def progress(request):
+    learner = current_learner(request)
+    return render(
+        request,
+        "knm/progress.html",
+        {
+            "learner": learner,
+            "progress": services.learner_progress(learner),
+            "reading": services.learner_reading_list(learner),
+            "review_due": services.review_due_count(learner, timezone.now()),
+            "breadcrumbs": crumbs(KNM_CRUMB, ("Your progress", None)),
+        },
+    )
+
+
+@require_POST
+def forget(request):
+    learner = current_learner(request)
+    if learner is not None:
+        services.learner_forget(learner)
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, "Your practice history on this browser has been deleted.")
+    return redirect(reverse("knm:progress"))
