@@ -1,0 +1,94 @@
+from django.contrib import admin
+from django.db.models import Count, F, Q
+
+from .models import Option, Question, Theme
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+    max_num = 3
+    fields = ["position", "text_nl", "text_en", "is_correct"]
+
+
+class AnsweredFilter(admin.SimpleListFilter):
+    title = "right-answer rate"
+    parameter_name = "rate"
+
+    def lookups(self, request, model_admin):
+        return [("low", "Under 40% right (check wording)"), ("unanswered", "Never answered")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "low":
+            return queryset.filter(answer_count__gt=0, right_count__lt=F("answer_count") * 0.4)
+        if self.value() == "unanswered":
+            return queryset.filter(answer_count=0)
+        return queryset
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["qid", "question_en", "theme", "difficulty", "answer_count", "right_rate"]
+    list_filter = ["theme", "difficulty", AnsweredFilter]
+    list_select_related = ["theme"]
+    search_fields = ["qid", "question_nl", "question_en", "situation_nl", "situation_en"]
+    inlines = [OptionInline]
+    fields = [
+        "theme",
+        "qid",
+        "order",
+        "difficulty",
+        "situation_nl",
+        "situation_en",
+        "question_nl",
+        "question_en",
+        "explanation",
+        "read_url",
+        "read_label",
+    ]
+
+    def get_queryset(self, request):
+        answered = Q(attempt_items__answered__isnull=False)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                answer_count=Count("attempt_items", filter=answered),
+                right_count=Count(
+                    "attempt_items", filter=answered & Q(attempt_items__correct=True)
+                ),
+            )
+        )
+
+    @admin.display(ordering="answer_count", description="answers")
+    def answer_count(self, obj):
+        return obj.answer_count
+
+    @admin.display(description="answered right")
+    def right_rate(self, obj):
+        if not obj.answer_count:
+            return "–"
+        return f"{round(100 * obj.right_count / obj.answer_count)}% of {obj.answer_count}"
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["qid", "difficulty", "question_en"]
+    readonly_fields = ["qid", "difficulty", "question_en"]
+    show_change_link = True
+    can_delete = False
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "dutch_title", "order", "question_count"]
+    readonly_fields = ["source_path", "updated"]
+    inlines = [QuestionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n=Count("questions"))
+
+    @admin.display(ordering="n", description="questions")
+    def question_count(self, obj):
+        return obj.n
