@@ -4,6 +4,8 @@ from django.views.decorators.http import require_GET
 
 from faq.models import Question
 from hub.breadcrumbs import crumbs
+from hub.glossary import Term, mark_terms
+from hub.models import GlossaryTerm, Step, StepGuide
 from topics.models import Topic
 
 from .models import Citation, Guide, RelatedGuide
@@ -45,13 +47,56 @@ def guide_detail(request, slug):
         ),
         slug=slug,
     )
+    sections = list(guide.sections.all())
+    intro_html, *section_html = mark_terms(
+        [guide.body_html, *(s.body_html for s in sections)], glossary_terms()
+    )
+    for section, html in zip(sections, section_html, strict=True):
+        section.marked_html = html
     return render(
         request,
         "guides/guide_detail.html",
         {
             "guide": guide,
+            "intro_html": intro_html,
+            "sections": sections,
+            "plan": plan_position(guide),
             "breadcrumbs": crumbs(
                 (guide.topic.title, guide.topic.get_absolute_url()), (guide.title, None)
             ),
         },
     )
+
+
+def glossary_terms() -> list[Term]:
+    terms = GlossaryTerm.objects.filter(published=True, mark=True).only(
+        "slug", "title", "english", "abbreviation_of"
+    )
+    return [
+        Term(
+            t.title,
+            t.get_absolute_url(),
+            f"{t.abbreviation_of}: {t.english}" if t.abbreviation_of else t.english,
+        )
+        for t in terms
+    ]
+
+
+def plan_position(guide):
+    """Where the guide sits in the step-by-step plan: its step, and the steps around it."""
+    link = (
+        StepGuide.objects.filter(guide=guide, step__published=True)
+        .select_related("step")
+        .order_by("step__order")
+        .first()
+    )
+    if link is None:
+        return None
+    steps = list(Step.objects.filter(published=True).only("slug", "title", "order"))
+    index = next(i for i, s in enumerate(steps) if s.pk == link.step_id)
+    return {
+        "step": link.step,
+        "total": len(steps),
+        "previous": steps[index - 1] if index > 0 else None,
+        "next": steps[index + 1] if index + 1 < len(steps) else None,
+    }

@@ -52,3 +52,74 @@ class ContentRecord(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+
+class GlossaryTerm(ContentRecord):
+    """A word from official letters and sites (`title`), with its plain meaning (`body`)."""
+
+    summary = models.TextField(blank=True, editable=False)
+    abbreviation_of = models.CharField(
+        max_length=200, blank=True, help_text="For an abbreviation: the Dutch words it stands for."
+    )
+    english = models.CharField(max_length=200, help_text="The meaning in plain English.")
+    aliases = models.TextField(
+        blank=True, help_text="Other ways people write it, one per line; search finds these too."
+    )
+    guide = models.ForeignKey(
+        "guides.Guide",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="glossary_terms",
+        help_text="The guide to read about it.",
+    )
+    mark = models.BooleanField(
+        default=True, help_text="Mark the first use of the term in guides with a link here."
+    )
+
+    class Meta:
+        ordering = ["title"]
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("hub:glossary-term", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    @property
+    def letter(self):
+        first = self.title[:1].upper()
+        return first if first.isalpha() else "#"
+
+
+class Step(ContentRecord):
+    """One step of the integration journey shown at /steps/."""
+
+    order = models.PositiveIntegerField(unique=True, help_text="1 comes first.")
+    guides = models.ManyToManyField("guides.Guide", through="StepGuide", related_name="steps")
+
+    class Meta:
+        ordering = ["order"]
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("hub:steps") + f"#{self.slug}"
+
+
+class StepGuide(models.Model):
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="step_guides")
+    guide = models.ForeignKey("guides.Guide", on_delete=models.CASCADE, related_name="step_links")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["step", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["step", "guide"], name="unique_step_guide"),
+        ]
+
+    def __str__(self):
+        return f"{self.step} → {self.guide}"

@@ -7,4 +7,7 @@ app_name = "hub"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
+    path("steps/", views.steps, name="steps"),
 ]

@@ -72,3 +72,53 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def glossary(request):
+    from itertools import groupby
+
+    from .models import GlossaryTerm
+
+    terms = GlossaryTerm.objects.filter(published=True).order_by("title")
+    letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.letter)]
+    return render(
+        request,
+        "hub/glossary.html",
+        {"letters": letters, "breadcrumbs": crumbs(("Glossary", None))},
+    )
+
+
+@require_GET
+def glossary_term(request, slug):
+    from django.shortcuts import get_object_or_404
+
+    from .models import GlossaryTerm
+
+    term = get_object_or_404(
+        GlossaryTerm.objects.filter(published=True).select_related("guide"), slug=slug
+    )
+    return render(
+        request,
+        "hub/glossary_term.html",
+        {"term": term, "breadcrumbs": crumbs(("Glossary", "/glossary/"), (term.title, None))},
+    )
+
+
+@require_GET
+def steps(request):
+    from .models import Step, StepGuide
+
+    plan = Step.objects.filter(published=True).prefetch_related(
+        Prefetch(
+            "step_guides",
+            StepGuide.objects.filter(guide__published=True)
+            .select_related("guide")
+            .order_by("order"),
+        )
+    )
+    return render(
+        request,
+        "hub/steps.html",
+        {"steps": plan, "breadcrumbs": crumbs(("Step-by-step plan", None))},
+    )

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from .files import ContentFile, Problem, read_content_file
 from .schema import KNM_THEMES, SPECS, Cleaner
 
-KINDS = ("sources", "topics", "guides", "faq", "knm")  # also the order they are written in
+KINDS = ("sources", "topics", "guides", "faq", "knm", "glossary", "steps")  # write order
 
 # Inline links `[text](target "title")` and reference definitions `[id]: target`.
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -21,7 +21,13 @@ REFERENCE_LINK_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
 
 # Which URL names are detail pages of which kind of record.
-DETAIL_VIEWS = {"topics:detail": "topics", "guides:detail": "guides", "sources:detail": "sources"}
+DETAIL_VIEWS = {
+    "topics:detail": "topics",
+    "guides:detail": "guides",
+    "sources:detail": "sources",
+    "hub:glossary-term": "glossary",
+    "knm:theme": "knm",
+}
 
 
 @dataclass
@@ -65,8 +71,6 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
         kind = relative.parts[0]
         shown = display_path(path)
         if kind not in SPECS or len(relative.parts) != 2:
-            if kind == "glossary":
-                continue  # loaded by the glossary once it exists
             problems.append(
                 Problem(
                     shown,
@@ -87,6 +91,8 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
 
     problems.extend(_check_collection_slugs(content))
     problems.extend(_check_question_ids(content))
+    problems.extend(_check_unique(content, "steps", "order", "step number"))
+    problems.extend(_check_unique(content, "glossary", "title", "glossary term"))
     problems.extend(_check_references(content))
     problems.extend(_check_links(content))
     for records in content.records.values():
@@ -103,6 +109,12 @@ def _clean_file(file: ContentFile):
     body = file.body.strip("\n")
     if file.kind == "sources":
         data["title"] = data.pop("name")
+    if file.kind == "glossary":
+        data["title"] = data.pop("term")
+        if not body.strip():
+            cleaner.problem(
+                file.body_line, "the explanation (the text after the front matter) is empty"
+            )
     if file.kind == "faq":
         data["title"] = data.pop("question")
         if not body.strip():
@@ -307,4 +319,18 @@ def _check_question_ids(content: ContentSet) -> list[Problem]:
                 )
             else:
                 seen[qid] = theme.path
+    return problems
+
+
+def _check_unique(content: ContentSet, kind: str, field: str, what: str) -> list[Problem]:
+    problems, seen = [], {}
+    for record in content.records[kind].values():
+        value = record.data.get(field)
+        key = value.lower() if isinstance(value, str) else value
+        if key in seen:
+            problems.append(
+                Problem(record.path, 1, f"duplicate {what} '{value}' (also in {seen[key]})")
+            )
+        else:
+            seen[key] = record.path
     return problems

@@ -285,3 +285,24 @@ KNM = {
 }
 
 SPECS["knm"] = KNM
+
+GLOSSARY = {
+    "term": Field("text", required=True),
+    "abbreviation_of": Field("text"),
+    "english": Field("text", required=True),
+    "aliases": Field("texts"),
+    "guide": Field("ref", ref="guides"),
+    "mark": Field("bool", default=True),
+    "published": PUBLISHED,
+}
+
+STEP = {
+    "title": Field("text", required=True),
+    "order": Field("int", required=True, default=100),
+    "summary": Field("text", required=True),
+    "guides": Field("refs", required=True, ref="guides", min_items=1),
+    "published": PUBLISHED,
+}
+
+SPECS["glossary"] = GLOSSARY
+SPECS["steps"] = STEP

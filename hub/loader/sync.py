@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 
 from faq.models import Question
 from guides.models import Citation, Guide, RelatedGuide, Section
+from hub.models import GlossaryTerm, Step, StepGuide
 from knm.models import Option, Theme
 from knm.models import Question as KnmQuestion
 from sources.models import Source
@@ -137,6 +138,30 @@ def dump_theme(obj: Theme) -> dict:
     }
 
 
+def dump_term(obj: GlossaryTerm) -> dict:
+    return {
+        "title": obj.title,
+        "abbreviation_of": obj.abbreviation_of,
+        "english": obj.english,
+        "aliases": obj.alias_list,
+        "guide": obj.guide.slug if obj.guide_id else "",
+        "mark": obj.mark,
+        "published": obj.published,
+        "body": obj.body.strip(),
+    }
+
+
+def dump_step(obj: Step) -> dict:
+    return {
+        "title": obj.title,
+        "order": obj.order,
+        "summary": obj.summary,
+        "guides": [link.guide.slug for link in obj.step_guides.all()],
+        "published": obj.published,
+        "body": obj.body.strip(),
+    }
+
+
 def existing(kind: str) -> dict[str, object]:
     """Every record of a kind, with what its dump needs, by slug."""
     if kind == "sources":
@@ -163,6 +188,12 @@ def existing(kind: str) -> dict[str, object]:
             ),
             Prefetch("sections", Section.objects.order_by("number")),
         )
+    elif kind == "glossary":
+        qs = GlossaryTerm.objects.select_related("guide")
+    elif kind == "steps":
+        qs = Step.objects.prefetch_related(
+            Prefetch("step_guides", StepGuide.objects.select_related("guide").order_by("order"))
+        )
     elif kind == "knm":
         qs = Theme.objects.prefetch_related(
             Prefetch(
@@ -185,8 +216,18 @@ DUMPS = {
     "guides": dump_guide,
     "faq": dump_question,
     "knm": dump_theme,
+    "glossary": dump_term,
+    "steps": dump_step,
 }
-MODELS = {"sources": Source, "topics": Topic, "guides": Guide, "faq": Question, "knm": Theme}
+MODELS = {
+    "sources": Source,
+    "topics": Topic,
+    "guides": Guide,
+    "faq": Question,
+    "knm": Theme,
+    "glossary": GlossaryTerm,
+    "steps": Step,
+}
 
 
 # ---- data → database -------------------------------------------------------------------
@@ -344,6 +385,26 @@ def write_theme(obj: Theme, data: dict, slugs):
     obj.questions.exclude(qid__in=[q["id"] for q in data["questions"]]).delete()
 
 
+def write_term(obj: GlossaryTerm, data: dict, slugs):
+    _set_fields(obj, data, ["title", "abbreviation_of", "english", "mark", "published", "body"])
+    obj.aliases = "\n".join(data["aliases"])
+    obj.guide = slugs["guides"][data["guide"]] if data["guide"] else None
+    obj.save()
+
+
+def write_step(obj: Step, data: dict, slugs):
+    _set_fields(obj, data, ["title", "summary", "published", "body"])
+    # Step numbers are unique: park the old number while steps are renumbered.
+    obj.order = data["order"] + 100000
+    obj.save()
+    wanted = [slugs["guides"][g].pk for g in data["guides"]]
+    if [link.guide_id for link in obj.step_guides.order_by("order")] != wanted:
+        obj.step_guides.all().delete()  # a unique pair may move position: rewrite the small list
+        StepGuide.objects.bulk_create(
+            StepGuide(step=obj, guide_id=pk, order=n) for n, pk in enumerate(wanted, start=1)
+        )
+
+
 def _sync_rows(queryset, wanted: list[dict], create, key="order"):
     """Make a record's child rows equal `wanted`, updating rows in place by position."""
     current = {getattr(row, key): row for row in queryset}
@@ -367,6 +428,8 @@ WRITERS = {
     "guides": write_guide,
     "faq": write_question,
     "knm": write_theme,
+    "glossary": write_term,
+    "steps": write_step,
 }
 
 
@@ -460,5 +523,7 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
                     continue
                 obj.delete()
                 result.counts[kind]["removed"] += 1
+        for step in Step.objects.filter(order__gte=100000):
+            Step.objects.filter(pk=step.pk).update(order=step.order - 100000)
         result.written = True
     return result

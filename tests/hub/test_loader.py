@@ -101,7 +101,7 @@ def test_a_removed_file_removes_its_record(load, content_dir):
 
 def test_check_only_validates_and_writes_nothing(load):
     out = load("--check")
-    assert "Content is valid: 9 records." in out
+    assert "Content is valid: 14 records." in out
     assert not Guide.objects.exists()
 
 

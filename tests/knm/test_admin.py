@@ -14,9 +14,17 @@ def answered(loaded):
     wrong = question.options.filter(is_correct=False).first()
     now = timezone.now()
     for chosen in (right, wrong, wrong):
-        attempt = Attempt.objects.create(learner=Learner.objects.create(), mode="practice", started=now)
-        AttemptItem.objects.create(attempt=attempt, position=1, question=question, chosen=chosen,
-                                   correct=chosen.is_correct, answered=now)
+        attempt = Attempt.objects.create(
+            learner=Learner.objects.create(), mode="practice", started=now
+        )
+        AttemptItem.objects.create(
+            attempt=attempt,
+            position=1,
+            question=question,
+            chosen=chosen,
+            correct=chosen.is_correct,
+            answered=now,
+        )
     return question
 
 
@@ -28,7 +36,9 @@ def test_admin_shows_how_often_each_question_is_answered_right(answered, admin_c
 
 
 def test_admin_filters_by_theme_and_difficulty_and_edits_options_inline(answered, admin_client):
-    html = admin_client.get("/admin/knm/question/?theme__id__exact=%d&difficulty=medium" % answered.theme_id).content.decode()
+    html = admin_client.get(
+        "/admin/knm/question/?theme__id__exact=%d&difficulty=medium" % answered.theme_id
+    ).content.decode()
     assert "housing-01" in html and "health-" not in html
     change = admin_client.get(f"/admin/knm/question/{answered.pk}/change/").content.decode()
     assert "Antwoord 1 bij vraag 1." in change and 'name="options-0-is_correct"' in change
