@@ -37,7 +37,7 @@ def test_admin_shows_how_often_each_question_is_answered_right(answered, admin_c
 
 def test_admin_filters_by_theme_and_difficulty_and_edits_options_inline(answered, admin_client):
     html = admin_client.get(
-        "/admin/knm/question/?theme__id__exact=%d&difficulty=medium" % answered.theme_id
+        f"/admin/knm/question/?theme__id__exact={answered.theme_id}&difficulty=medium"
     ).content.decode()
     assert "housing-01" in html and "health-" not in html
     change = admin_client.get(f"/admin/knm/question/{answered.pk}/change/").content.decode()
