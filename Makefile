@@ -7,7 +7,10 @@ PORT   ?= 8000
 WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check-content serve install install-dev
+.PHONY: help run test test-postgres lint check-content serve install install-dev
+
+# The PostgreSQL server `make test-postgres` uses (pytest-django creates its own test database).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -15,7 +18,7 @@ help: ## List the verbs
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,postgres]"
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv and install everything (runtime and test tools)
@@ -39,3 +42,6 @@ lint: install ## Ruff, and migrations that match the models
 
 test: install lint ## Install and run the whole test suite
 	$(BIN)/pytest -q
+
+test-postgres: install ## Run the whole test suite again on PostgreSQL (POSTGRES_URL)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -p no:cacheprovider

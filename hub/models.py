@@ -123,3 +123,21 @@ class StepGuide(models.Model):
 
     def __str__(self):
         return f"{self.step} → {self.guide}"
+
+
+class SearchEntry(models.Model):
+    """One searchable page. Rebuilt from the content records by `hub.search.rebuild()`;
+    on SQLite an FTS5 table mirrors it, on PostgreSQL the columns are searched directly."""
+
+    kind = models.CharField(max_length=20)
+    url = models.CharField(max_length=300, unique=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    keywords = models.TextField(blank=True, help_text="Abbreviations, Dutch and English names.")
+
+    class Meta:
+        verbose_name_plural = "search entries"
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"

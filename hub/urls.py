@@ -10,4 +10,5 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("steps/", views.steps, name="steps"),
+    path("search/", views.search_page, name="search"),
 ]

@@ -122,3 +122,20 @@ def steps(request):
         "hub/steps.html",
         {"steps": plan, "breadcrumbs": crumbs(("Step-by-step plan", None))},
     )
+
+
+@require_GET
+def search_page(request):
+    from . import search
+
+    query = request.GET.get("q", "")
+    outcome = search.search(query) if query.strip() else None
+    return render(
+        request,
+        "hub/search.html",
+        {
+            "query": query.replace("\x00", "")[: search.MAX_QUERY],
+            "outcome": outcome,
+            "breadcrumbs": crumbs(("Search", None)),
+        },
+    )

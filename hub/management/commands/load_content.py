@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from hub import search
 from hub.loader import read_content, sync_content
 from hub.loader.content import KINDS
 
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             if result.kept[kind]:
                 line += f"  (kept {len(result.kept[kind])} made in admin)"
             self.stdout.write(line)
+        if result.changed:
+            self.stdout.write(f"search   {search.rebuild()} pages indexed")
         self.stdout.write(
             self.style.SUCCESS("Content loaded." if result.changed else "Nothing changed.")
         )
