@@ -18,9 +18,20 @@ def faq_index(request):
             to_attr="question_list",
         )
     )
-    others = Question.objects.published().filter(topics=None).select_related("read_more")
+    others = list(Question.objects.published().filter(topics=None).select_related("read_more"))
+    topics = list(topics)
+    seen, all_questions = set(), []
+    for question in [q for t in topics for q in t.question_list] + others:
+        if question.pk not in seen:
+            seen.add(question.pk)
+            all_questions.append(question)
     return render(
         request,
         "faq/faq_index.html",
-        {"topics": topics, "others": others, "breadcrumbs": crumbs(("Quick answers", None))},
+        {
+            "topics": topics,
+            "others": others,
+            "all_questions": all_questions,
+            "breadcrumbs": crumbs(("Quick answers", None)),
+        },
     )

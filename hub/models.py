@@ -141,3 +141,19 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+class Feedback(models.Model):
+    """An answer to "Is this page useful?". No personal data: no IP, no user, no cookie id."""
+
+    path = models.CharField(max_length=300, db_index=True)
+    useful = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=1000)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self):
+        return f"{'Yes' if self.useful else 'No'} on {self.path}"

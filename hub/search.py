@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils.html import strip_tags
 
+from ._plain import plain_text
 from .models import GlossaryTerm, SearchEntry
 
 MAX_QUERY = 200
@@ -29,8 +29,7 @@ KIND_BOOST = {"guide": 1.5, "topic": 1.2, "faq": 1.0, "source": 0.9}
 START, STOP = "\x02", "\x03"
 
 
-def plain(html: str) -> str:
-    return " ".join(unescape(strip_tags(html)).split())
+plain = plain_text
 
 
 # ---- building the index ----------------------------------------------------------------
@@ -275,7 +274,9 @@ def _vocabulary() -> tuple[str, ...]:
 def _vocabulary_for(newest) -> tuple[str, ...]:
     words = set()
     for row in SearchEntry.objects.values_list("title", "summary", "body", "keywords"):
-        words.update(w for w in WORD_RE.findall(" ".join(row).lower()) if len(w) >= 4 and not w.isdigit())
+        words.update(
+            w for w in WORD_RE.findall(" ".join(row).lower()) if len(w) >= 4 and not w.isdigit()
+        )
     for term in GlossaryTerm.objects.filter(published=True):
         words.update(terms_of(" ".join([term.title, term.abbreviation_of, *term.alias_list])))
     return tuple(sorted(words))

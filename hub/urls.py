@@ -11,4 +11,5 @@ urlpatterns = [
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("steps/", views.steps, name="steps"),
     path("search/", views.search_page, name="search"),
+    path("feedback/", views.feedback, name="feedback"),
 ]

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from faq.models import Question
 from guides.models import Guide
@@ -139,3 +139,34 @@ def search_page(request):
             "breadcrumbs": crumbs(("Search", None)),
         },
     )
+
+
+@require_POST
+def feedback(request):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .feedback import FeedbackRefused, feedback_record, is_rateable
+
+    path = request.POST.get("page", "")
+    try:
+        feedback_record(
+            request, path, request.POST.get("useful", ""), request.POST.get("comment", "")
+        )
+    except FeedbackRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+    return redirect(f"{path}#feedback" if is_rateable(path) else "/")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /knm/rounds/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from hub.sitemaps import SITEMAPS
+from hub.views import robots_txt
 
 urlpatterns = [
     path("", include("hub.urls")),
@@ -9,6 +13,8 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("knm/", include("knm.urls")),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 handler404 = "hub.views.page_not_found"

@@ -51,7 +51,18 @@ def test_snippets_mark_the_matched_words_and_escape_the_rest(loaded):
 
 @pytest.mark.parametrize(
     "query",
-    ["\x00", "a" * 5000, "<script>alert(1)</script>", "' OR 1=1 --", '"', "NEAR(", "a*b", "DigiD\x00 OR", "***", "–"],
+    [
+        "\x00",
+        "a" * 5000,
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        '"',
+        "NEAR(",
+        "a*b",
+        "DigiD\x00 OR",
+        "***",
+        "–",
+    ],
 )
 def test_any_input_gets_a_page_never_an_error(loaded, client, query):
     response = client.get("/search/", {"q": query})
@@ -62,7 +73,10 @@ def test_any_input_gets_a_page_never_an_error(loaded, client, query):
 
 def test_search_page_shows_results_with_marked_snippets(loaded, client):
     html = client.get("/search/", {"q": "DigiD"}).content.decode()
-    assert '<h2 class="result-title"><a href="/guides/get-digid/">How do you get DigiD?</a></h2>' in html
+    assert (
+        '<h2 class="result-title"><a href="/guides/get-digid/">How do you get DigiD?</a></h2>'
+        in html
+    )
     assert "<mark>" in html
     assert 'name="robots" content="noindex"' in html
     assert 'value="DigiD"' in html
