@@ -56,13 +56,15 @@ def test_seven_topics_with_three_key_points_and_three_collections(site):
     assert SourceCollection.objects.count() == 21
 
 
-def test_the_seed_source_pages_show_their_counts(site, client):
-    ind = client.get("/sources/ind/").content.decode()
-    assert "<strong>2</strong> topic mentions" in ind
-    assert "<strong>12</strong> article mentions" in ind
-    mijn = client.get("/sources/mijn-inburgering/").content.decode()
-    assert "<strong>2</strong> topic mentions" in mijn
-    assert "<strong>6</strong> article mentions" in mijn
+@pytest.mark.parametrize("source", SEED_GUIDE_TITLES)
+def test_the_seed_source_pages_count_what_the_content_says(site, client, source):
+    """The seeds' IND and Mijn Inburgering pages: 2 topic mentions each, and one article
+    mention per published guide that cites them (the seeds' 12 and 6, and any newer ones)."""
+    citing = Guide.objects.published().filter(citations__source__slug=source).distinct().count()
+    html = client.get(f"/sources/{source}/").content.decode()
+    assert "<strong>2</strong> topic mentions" in html
+    assert f"<strong>{citing}</strong> article mentions" in html
+    assert citing >= len(SEED_GUIDE_TITLES[source])
 
 
 @pytest.mark.parametrize("source", SEED_GUIDE_TITLES)
@@ -72,7 +74,7 @@ def test_every_seed_guide_exists_and_cites_its_source(site, source):
         .filter(citations__source__slug=source)
         .values_list("title", flat=True)
     )
-    assert citing == set(SEED_GUIDE_TITLES[source])
+    assert set(SEED_GUIDE_TITLES[source]) <= citing
 
 
 def test_every_guide_is_complete(site):
