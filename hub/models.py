@@ -1,6 +1,7 @@
 """The shared base of every content record, and the Markdown it carries."""
 
 from django.db import models
+from django.db.models.functions import Lower
 
 from .markdown import render_markdown
 
@@ -78,7 +79,7 @@ class GlossaryTerm(ContentRecord):
     )
 
     class Meta:
-        ordering = ["title"]
+        ordering = [Lower("title")]
 
     def get_absolute_url(self):
         from django.urls import reverse

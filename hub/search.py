@@ -129,7 +129,9 @@ def _marked(text: str) -> str:
 
 def _sqlite_search(words: list[str], mode: str, limit: int) -> list[Result]:
     joiner = " AND " if mode == "all" else " OR "
-    match = joiner.join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+    # A whole-word match counts twice (exact and prefix), so it ranks above a longer word
+    # that merely starts with the same letters.
+    match = joiner.join(f'("{w}" OR "{w}"*)' if len(w) >= 3 else f'"{w}"' for w in words)
     weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
     boost = " ".join(f"WHEN '{k}' THEN {v}" for k, v in KIND_BOOST.items())
     sql = f"""
@@ -172,11 +174,20 @@ def _postgres_search(words: list[str], mode: str, limit: int) -> list[Result]:
         default=Value(1.0),
         output_field=FloatField(),
     )
+    # The whole query as a word in the keywords (a glossary term's names) or the title
+    # ranks first, as FTS5's exact-match weighting does on SQLite.
+    phrase = r"\m" + re.escape(" ".join(words)) + r"\M"
+    exact = Case(
+        When(keywords__iregex=phrase, then=Value(2.0)),
+        When(title__iregex=phrase, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
     rows = (
         SearchEntry.objects.annotate(vector=vector)
         .filter(vector=query)
         .annotate(
-            rank=SearchRank(vector, query, weights=[0.1, 0.2, 0.5, 1.0]) * boost,
+            rank=SearchRank(vector, query, weights=[0.1, 0.2, 0.5, 1.0]) * boost + exact,
             headline=SearchHeadline(
                 "body",
                 query,

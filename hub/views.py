@@ -78,9 +78,11 @@ def healthz(request):
 def glossary(request):
     from itertools import groupby
 
+    from django.db.models.functions import Lower
+
     from .models import GlossaryTerm
 
-    terms = GlossaryTerm.objects.filter(published=True).order_by("title")
+    terms = GlossaryTerm.objects.filter(published=True).order_by(Lower("title"))
     letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.letter)]
     return render(
         request,
