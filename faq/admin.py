@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from hub.admin_base import ContentAdmin, publish, unpublish
+
 from .models import Question
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ContentAdmin):
+    actions = [publish, unpublish]
     list_display = ["title", "read_more", "home", "order", "published"]
     list_filter = ["home", "published", "topics", "tags"]
     list_select_related = ["read_more"]

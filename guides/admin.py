@@ -1,12 +1,51 @@
-from django.contrib import admin
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils import timezone
+
+from hub.admin_base import MARKDOWN_HELP, ContentAdmin, content_changed, publish, unpublish
 
 from .models import Citation, Guide, RelatedGuide, Section
+
+
+def review_cutoff() -> dt.date:
+    """Guides reviewed before this date are overdue."""
+    today = timezone.localdate()
+    months = settings.GUIDE_REVIEW_MONTHS
+    year, month = divmod(today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return today.replace(year=today.year + year, month=month + 1, day=day)
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", f"Overdue (not reviewed for {settings.GUIDE_REVIEW_MONTHS} months)"),
+            ("current", "Reviewed recently"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.filter(reviewed__lt=review_cutoff())
+        if self.value() == "current":
+            return queryset.filter(reviewed__gte=review_cutoff())
+        return queryset
 
 
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
     fields = ["number", "heading", "anchor", "body"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body":
+            field.help_text = MARKDOWN_HELP
+        return field
 
 
 class CitationInline(admin.TabularInline):
@@ -24,13 +63,31 @@ class RelatedGuideInline(admin.TabularInline):
     fields = ["order", "to_guide", "reason"]
 
 
+@admin.action(description="Mark selected guides as reviewed today")
+def mark_reviewed(modeladmin, request, queryset):
+    count = queryset.update(reviewed=timezone.localdate())
+    content_changed()
+    modeladmin.message_user(
+        request, f"{count} guide(s) marked as reviewed today.", messages.SUCCESS
+    )
+
+
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
+class GuideAdmin(ContentAdmin):
     list_display = ["title", "topic", "reviewed", "published", "updated"]
-    list_filter = ["published", "topic", "tags"]
+    list_filter = ["published", ReviewFilter, "topic", "tags", "reviewed"]
     list_select_related = ["topic"]
-    search_fields = ["title", "summary", "body"]
-    date_hierarchy = "reviewed"
+    search_fields = ["title", "summary", "body", "sections__body"]
     filter_horizontal = ["other_topics"]
     readonly_fields = ["source_path", "updated"]
+    actions = [publish, unpublish, mark_reviewed]
     inlines = [SectionInline, CitationInline, RelatedGuideInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "topic", "other_topics", "tags"]}),
+        ("Introduction", {"fields": ["body"], "description": MARKDOWN_HELP}),
+        ("Publishing", {"fields": ["published", "reviewed", "order", "source_path", "updated"]}),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset, True if search_term else may_have_duplicates

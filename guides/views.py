@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from faq.models import Question
@@ -27,10 +28,10 @@ def guide_list(request):
 
 @require_GET
 def guide_detail(request, slug):
+    # Staff see drafts too (a preview as the public will see it), marked as such.
+    guides = Guide.objects.all() if request.user.is_staff else Guide.objects.published()
     guide = get_object_or_404(
-        Guide.objects.published()
-        .select_related("topic")
-        .prefetch_related(
+        guides.select_related("topic").prefetch_related(
             "sections",
             "tags",
             Prefetch("citations", Citation.objects.select_related("source").order_by("order")),
@@ -53,7 +54,7 @@ def guide_detail(request, slug):
     )
     for section, html in zip(sections, section_html, strict=True):
         section.marked_html = html
-    return render(
+    response = render(
         request,
         "guides/guide_detail.html",
         {
@@ -66,6 +67,9 @@ def guide_detail(request, slug):
             ),
         },
     )
+    if not guide.published:
+        add_never_cache_headers(response)
+    return response
 
 
 def glossary_terms() -> list[Term]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from .admin_base import ContentAdmin, publish, unpublish
 from .models import Feedback, GlossaryTerm, Step, StepGuide
 
 admin.site.site_header = "Wegwijs editors"
@@ -9,7 +10,8 @@ admin.site.index_title = "Content"
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(ContentAdmin):
+    actions = [publish, unpublish]
     list_display = ["title", "abbreviation_of", "english", "guide", "mark", "published"]
     list_filter = ["mark", "published"]
     list_select_related = ["guide"]
@@ -38,7 +40,8 @@ class StepGuideInline(admin.TabularInline):
 
 
 @admin.register(Step)
-class StepAdmin(admin.ModelAdmin):
+class StepAdmin(ContentAdmin):
+    actions = [publish, unpublish]
     list_display = ["order", "title", "published"]
     list_display_links = ["title"]
     readonly_fields = ["source_path", "updated"]

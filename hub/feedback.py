@@ -29,6 +29,7 @@ RATEABLE = {
     "faq:index",
     "knm:index",
     "knm:theme",
+    "hub:tag",
 }
 
 

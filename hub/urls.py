@@ -12,4 +12,5 @@ urlpatterns = [
     path("steps/", views.steps, name="steps"),
     path("search/", views.search_page, name="search"),
     path("feedback/", views.feedback, name="feedback"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
 ]

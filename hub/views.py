@@ -172,3 +172,31 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def tag_detail(request, slug):
+    from django.shortcuts import get_object_or_404
+    from taggit.models import Tag
+
+    from faq.models import Question
+
+    tag = get_object_or_404(Tag, slug=slug)
+    guides = Guide.objects.published().filter(tags__slug=slug).select_related("topic").distinct()
+    questions = (
+        Question.objects.published().filter(tags__slug=slug).select_related("read_more").distinct()
+    )
+    if not guides and not questions:
+        from django.http import Http404
+
+        raise Http404("No published page has this tag.")
+    return render(
+        request,
+        "hub/tag.html",
+        {
+            "tag": tag,
+            "guides": guides,
+            "questions": questions,
+            "breadcrumbs": crumbs((f"Tag: {tag.name}", None)),
+        },
+    )

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count, F, Q
 
+from hub.admin_base import ContentAdmin
+
 from .models import Option, Question, Theme
 
 
@@ -27,7 +29,7 @@ class AnsweredFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ContentAdmin):
     list_display = ["qid", "question_en", "theme", "difficulty", "answer_count", "right_rate"]
     list_filter = ["theme", "difficulty", AnsweredFilter]
     list_select_related = ["theme"]
@@ -81,7 +83,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ContentAdmin):
     list_display = ["title", "dutch_title", "order", "question_count"]
     readonly_fields = ["source_path", "updated"]
     inlines = [QuestionInline]

@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from hub.admin_base import ContentAdmin, publish, unpublish
+
 from .models import Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
+    actions = [publish, unpublish]
     list_display = ["title", "kind", "url", "topic_mentions", "article_mentions", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "full_name", "summary", "url"]

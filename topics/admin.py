@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from hub.admin_base import ContentAdmin, publish, unpublish
+
 from .models import CollectionEntry, SourceCollection, Topic
 
 
@@ -11,7 +13,8 @@ class SourceCollectionInline(admin.StackedInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ContentAdmin):
+    actions = [publish, unpublish]
     list_display = ["title", "order", "published", "updated"]
     list_editable = ["order"]
     list_filter = ["published"]
@@ -28,7 +31,7 @@ class CollectionEntryInline(admin.TabularInline):
 
 
 @admin.register(SourceCollection)
-class SourceCollectionAdmin(admin.ModelAdmin):
+class SourceCollectionAdmin(ContentAdmin):
     list_display = ["title", "topic", "order"]
     list_filter = ["topic"]
     list_select_related = ["topic"]

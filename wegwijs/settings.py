@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
     "hub",
     "sources",
     "topics",
@@ -122,6 +123,9 @@ STORAGES = {
 CONTENT_DIR = Path(os.environ.get("WEGWIJS_CONTENT_DIR", BASE_DIR / "content"))
 
 SITE_NAME = "Wegwijs"
+
+# Guides not reviewed for this many months are listed as overdue in admin.
+GUIDE_REVIEW_MONTHS = int(os.environ.get("WEGWIJS_REVIEW_MONTHS", "6"))
 
 # The KNM trainer. The practice target is Wegwijs's own aim per theme, shown as such: DUO
 # does not publish the exam's pass mark (cesuur), and this is not it.

@@ -241,6 +241,8 @@ def normalise(kind: str, data: dict) -> dict:
     if kind == "faq":
         data["topics"] = sorted(data["topics"])
         data["sources"] = sorted(data["sources"])
+        # The first guide is "read more"; the order of the others carries no meaning.
+        data["guides"] = data["guides"][:1] + sorted(data["guides"][1:])
     return data
 
 

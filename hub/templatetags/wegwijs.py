@@ -66,3 +66,19 @@ def faq_data(questions):
             ],
         }
     )
+
+
+@register.inclusion_tag("admin/includes/review_status.html")
+def review_status():
+    """For the admin index: how many published guides are overdue for review."""
+    from django.conf import settings
+
+    from guides.admin import review_cutoff
+    from guides.models import Guide
+
+    cutoff = review_cutoff()
+    return {
+        "overdue": Guide.objects.filter(reviewed__lt=cutoff).count(),
+        "months": settings.GUIDE_REVIEW_MONTHS,
+        "cutoff": cutoff,
+    }

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from hub.loader.content import KINDS
+from hub.loader.export import export_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the database's content back to content/ in the loader's format. Only records "
+        "that differ from their file are rewritten; files of deleted records are removed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--content-dir",
+            type=Path,
+            default=None,
+            help="The folder to write (default: settings.CONTENT_DIR).",
+        )
+
+    def handle(self, *args, content_dir=None, **options):
+        result = export_content(content_dir or settings.CONTENT_DIR)
+        for kind in KINDS:
+            c = result.counts[kind]
+            self.stdout.write(
+                f"{kind:8} created {c['created']:>4}  updated {c['updated']:>4}  "
+                f"unchanged {c['unchanged']:>4}  removed {c['removed']:>4}"
+            )
+        for path in result.written:
+            self.stdout.write(f"  wrote {path}")
+        self.stdout.write(self.style.SUCCESS("Export finished. Review the changes with git diff."))
