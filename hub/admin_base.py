@@ -2,15 +2,9 @@
 the search index (and page cache) in step with every save or delete."""
 
 from django.contrib import admin, messages
-from django.db import transaction
 from reversion.admin import VersionAdmin
 
-
-def content_changed():
-    """Run after any content edit in admin, once the transaction commits."""
-    from . import search
-
-    transaction.on_commit(search.rebuild)
+from .cache import content_changed  # noqa: E402  (re-exported for the admins)
 
 
 class ContentAdmin(VersionAdmin):

@@ -158,3 +158,13 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{'Yes' if self.useful else 'No'} on {self.path}"
+
+
+class ContentVersion(models.Model):
+    """One row: bumped whenever content changes, so cached pages are never served stale."""
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"content version {self.version}"

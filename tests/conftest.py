@@ -29,3 +29,13 @@ def load(content_dir, capsys):
 @pytest.fixture
 def loaded(db, load):
     load()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (pages, rate limits)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from hub import search
+from hub.cache import bump_version
 from hub.loader import read_content, sync_content
 from hub.loader.content import KINDS
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if result.changed:
             self.stdout.write(f"search   {search.rebuild()} pages indexed")
+            bump_version()
         self.stdout.write(
             self.style.SUCCESS("Content loaded." if result.changed else "Nothing changed.")
         )

@@ -1,0 +1,56 @@
+"""Whole pages are cached for visitors without a session, and never served stale."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_repeat_visits_are_cache_hits_and_revalidate_with_304(loaded, client):
+    first = client.get("/guides/get-digid/")
+    assert first["X-Cache"] == "miss"
+    second = client.get("/guides/get-digid/")
+    assert second["X-Cache"] == "hit"
+    assert second.content.decode().count("How do you get DigiD?") >= 1
+    assert first["ETag"] == second["ETag"] and second["Cache-Control"] == "no-cache"
+    assert "Last-Modified" in second
+    not_modified = client.get("/guides/get-digid/", HTTP_IF_NONE_MATCH=second["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+
+
+def test_a_content_load_invalidates_every_cached_page(loaded, load, content_dir, client):
+    client.get("/guides/get-digid/")
+    etag = client.get("/guides/get-digid/")["ETag"]
+    path = content_dir / "guides/get-digid.md"
+    path.write_text(
+        path.read_text().replace("How do you get DigiD?", "How do you apply for DigiD?")
+    )
+    load()
+    response = client.get("/guides/get-digid/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["X-Cache"] == "miss"
+    assert "How do you apply for DigiD?" in response.content.decode()
+
+
+def test_every_visitor_gets_a_working_csrf_token_from_a_cached_page(loaded):
+    Client().get("/guides/get-digid/")  # fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/guides/get-digid/")
+    assert page["X-Cache"] == "hit"
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert "\x00" not in token and len(token) == 64
+    response = visitor.post(
+        "/feedback/", {"csrfmiddlewaretoken": token, "page": "/guides/get-digid/", "useful": "yes"}
+    )
+    assert response.status_code == 302
+
+
+def test_visitors_with_a_session_and_staff_are_never_served_the_cache(loaded, admin_client):
+    Client().get("/guides/get-digid/")
+    assert admin_client.get("/guides/get-digid/").get("X-Cache") is None
+    for path in ["/admin/", "/knm/progress/"]:
+        assert Client().get(path).get("X-Cache") is None
+
+
+def test_responses_are_compressed(loaded, client):
+    response = client.get("/guides/get-digid/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
