@@ -33,6 +33,22 @@ RATEABLE = {
 }
 
 
+def same_origin(request) -> bool:
+    """Cross-site request protection for the feedback form, which sits on cached pages and
+    so carries no CSRF token: browsers send the page's origin with every form POST (or, at
+    least, the referring page); a POST from any other site is refused."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in allowed
+    referer = urlsplit(request.headers.get("Referer", ""))
+    return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}" in allowed
+
+
 class FeedbackRefused(Exception):
     def __init__(self, message):
         super().__init__(message)

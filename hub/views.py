@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from faq.models import Question
@@ -143,14 +144,19 @@ def search_page(request):
     )
 
 
+@csrf_exempt  # every page carries this form and is cached whole: checked by origin instead
 @require_POST
 def feedback(request):
     from django.contrib import messages
     from django.shortcuts import redirect
 
-    from .feedback import FeedbackRefused, feedback_record, is_rateable
+    from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
 
     path = request.POST.get("page", "")
+    if not same_origin(request):
+        return HttpResponse(
+            "Feedback can only be sent from this website.\n", status=403, content_type="text/plain"
+        )
     try:
         feedback_record(
             request, path, request.POST.get("useful", ""), request.POST.get("comment", "")

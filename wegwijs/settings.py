@@ -63,11 +63,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Whole pages for visitors without a session, served before the rest of the stack.
+    "hub.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Whole pages for visitors without a session; inside CSRF so its token cookie is set.
-    "hub.cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,6 +99,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share one file: take the write lock at the start of each
+    # transaction (waiting for it, not failing), and let readers run while one writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 # The cache: this process's memory by default; Redis, shared by every app instance, when
 # REDIS_URL is set (pip install -e ".[redis]").
@@ -144,6 +152,9 @@ STORAGES = {
 CONTENT_DIR = Path(os.environ.get("WEGWIJS_CONTENT_DIR", BASE_DIR / "content"))
 
 SITE_NAME = "Wegwijs"
+
+# bench/run.py switches on a minimal view to measure the framework's floor against.
+BENCH_FLOOR = env_bool("WEGWIJS_BENCH_FLOOR", default=False) and not PRODUCTION
 
 # Guides not reviewed for this many months are listed as overdue in admin.
 GUIDE_REVIEW_MONTHS = int(os.environ.get("WEGWIJS_REVIEW_MONTHS", "6"))

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponse
 from django.urls import include, path
 
 from hub.sitemaps import SITEMAPS
@@ -19,3 +21,11 @@ urlpatterns = [
 
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"
+
+if settings.BENCH_FLOOR:
+    # The framework's own floor for bench/run.py: the whole middleware stack and a view that
+    # only returns a short text. Never switched on in production.
+    def floor(request):
+        return HttpResponse("ok")
+
+    urlpatterns.append(path("bench/floor", floor))

@@ -31,17 +31,8 @@ def test_a_content_load_invalidates_every_cached_page(loaded, load, content_dir,
     assert "How do you apply for DigiD?" in response.content.decode()
 
 
-def test_every_visitor_gets_a_working_csrf_token_from_a_cached_page(loaded):
-    Client().get("/guides/get-digid/")  # fills the cache
-    visitor = Client(enforce_csrf_checks=True)
-    page = visitor.get("/guides/get-digid/")
-    assert page["X-Cache"] == "hit"
-    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
-    assert "\x00" not in token and len(token) == 64
-    response = visitor.post(
-        "/feedback/", {"csrfmiddlewaretoken": token, "page": "/guides/get-digid/", "useful": "yes"}
-    )
-    assert response.status_code == 302
+def test_pages_with_a_csrf_token_are_not_cached(loaded):
+    assert Client().get("/knm/").get("X-Cache") is None  # its forms carry a token
 
 
 def test_visitors_with_a_session_and_staff_are_never_served_the_cache(loaded, admin_client):
@@ -52,5 +43,9 @@ def test_visitors_with_a_session_and_staff_are_never_served_the_cache(loaded, ad
 
 
 def test_responses_are_compressed(loaded, client):
-    response = client.get("/guides/get-digid/", HTTP_ACCEPT_ENCODING="gzip")
-    assert response["Content-Encoding"] == "gzip"
+    import gzip
+
+    for _ in range(2):  # rendered, then from the cache
+        response = client.get("/guides/get-digid/", HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert b"How do you get DigiD?" in gzip.decompress(response.content)
