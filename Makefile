@@ -18,7 +18,7 @@ help: ## List the verbs
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,postgres]"
+	$(BIN)/pip install --quiet -e ".[dev,postgres,redis]"
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv and install everything (runtime and test tools)

@@ -9,3 +9,6 @@ STORAGES = {
 }
 DEBUG = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests log in with client.login(), which gives the lockout backend no request; the lockout
+# itself is tested with it switched on (tests/hub/test_security.py).
+AXES_ENABLED = False
