@@ -4,9 +4,28 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in this thread; the tests' own database calls
-# are ordinary synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# One page of every type, in the tiny fixture content.
+PAGES = [
+    "/",
+    "/topics/",
+    "/topics/arrival/",
+    "/guides/",
+    "/guides/register-your-address/",
+    "/sources/",
+    "/sources/town-hall/",
+    "/faq/",
+    "/search/?q=digid",
+    "/search/?q=zzqqxx",
+    "/search/",
+    "/glossary/",
+    "/glossary/brp/",
+    "/steps/",
+    "/knm/",
+    "/knm/themes/housing/",
+    "/knm/progress/",
+    "/tags/brp/",
+    "/no-such-page/",
+]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -19,6 +38,9 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the tests' own database calls
+    # are ordinary synchronous code. Only while the browser tests run.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -34,6 +56,7 @@ def browser():
         )
         yield browser
         browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

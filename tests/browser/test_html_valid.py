@@ -10,29 +10,9 @@ from django.test import Client
 
 from knm.models import Attempt
 
-pytestmark = pytest.mark.django_db
+from .conftest import PAGES
 
-PAGES = [
-    "/",
-    "/topics/",
-    "/topics/arrival/",
-    "/guides/",
-    "/guides/register-your-address/",
-    "/sources/",
-    "/sources/town-hall/",
-    "/faq/",
-    "/search/?q=digid",
-    "/search/?q=zzqqxx",
-    "/search/",
-    "/glossary/",
-    "/glossary/brp/",
-    "/steps/",
-    "/knm/",
-    "/knm/themes/housing/",
-    "/knm/progress/",
-    "/tags/brp/",
-    "/no-such-page/",
-]
+pytestmark = pytest.mark.django_db
 
 
 def pages_html(client):

@@ -42,6 +42,8 @@ def test_no_page_uses_inline_scripts_or_styles(loaded, client):
 
 
 def manage(*args, env=None):
+    # A fresh process with only the environment given (not the browser tests' settings).
+    env = {"DJANGO_ALLOW_ASYNC_UNSAFE": None, **(env or {})}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
