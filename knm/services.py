@@ -158,10 +158,14 @@ def attempt_finish(attempt: Attempt, now: dt.datetime) -> None:
         attempt.save(update_fields=["finished"])
 
 
-@transaction.atomic
 def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime) -> AttemptItem:
-    """Record one answer, or refuse it with a reason. Scoring happens here, on the server."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    """Record one answer, or refuse it with a reason. Scoring happens here, on the server.
+
+    Everything is checked with plain reads first; the write is one conditional update (only
+    an unanswered question can be answered), so two answers to the same question at the
+    same moment cannot both count, and the write transaction stays short.
+    """
+    attempt = Attempt.objects.select_related("learner").get(pk=attempt.pk)
     if attempt.finished is not None:
         raise AnswerRefused("This round is already finished, so no more answers can be given.", 409)
     if attempt.is_expired(now):
@@ -189,13 +193,18 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
         raise AnswerRefused(
             "That answer does not belong to this question. Choose one of the three answers shown."
         )
-    item.chosen = option
-    item.correct = option.is_correct
-    item.answered = now
-    item.save(update_fields=["chosen", "correct", "answered"])
-    card_record(attempt.learner, item.question, option.is_correct, now)
-    if not AttemptItem.objects.filter(attempt=attempt, answered__isnull=True).exists():
-        attempt_finish(attempt, now)
+    with transaction.atomic():
+        answered = AttemptItem.objects.filter(pk=item.pk, answered__isnull=True).update(
+            chosen=option, correct=option.is_correct, answered=now
+        )
+        if not answered:
+            raise AnswerRefused(
+                "You have already answered this question. Each question counts once.", 409
+            )
+        card_record(attempt.learner, item.question, option.is_correct, now)
+        if not AttemptItem.objects.filter(attempt=attempt, answered__isnull=True).exists():
+            attempt_finish(attempt, now)
+    item.chosen, item.correct, item.answered = option, option.is_correct, now
     return item
 
 
