@@ -37,7 +37,7 @@ export WEGWIJS_CONTENT_DIR="$work/content"
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 for port in 8101 8102; do
-  .venv/bin/gunicorn wegwijs.wsgi --bind 127.0.0.1:$port --workers 2 --log-level warning &
+  .venv/bin/gunicorn wegwijs.wsgi --bind 127.0.0.1:$port --workers 2 --log-level warning >"$work/gunicorn-$port.log" 2>&1 &
   pids+=($!)
 done
 

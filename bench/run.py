@@ -164,6 +164,9 @@ def main():
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        # Request logs stay on, as in production; they go to a file, not the terminal.
+        stdout=open(work / "gunicorn.log", "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
     )
     try:
         for _ in range(100):
