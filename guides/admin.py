@@ -63,6 +63,16 @@ class RelatedGuideInline(admin.TabularInline):
     fields = ["order", "to_guide", "reason"]
 
 
+class QuestionInline(admin.TabularInline):
+    """The quick answers shown on the guide (edit their text under Quick answers)."""
+
+    model = Guide.questions.through
+    extra = 0
+    autocomplete_fields = ["question"]
+    verbose_name = "quick answer"
+    verbose_name_plural = "quick answers (FAQs) on this guide"
+
+
 @admin.action(description="Mark selected guides as reviewed today")
 def mark_reviewed(modeladmin, request, queryset):
     count = queryset.update(reviewed=timezone.localdate())
@@ -81,7 +91,7 @@ class GuideAdmin(ContentAdmin):
     filter_horizontal = ["other_topics"]
     readonly_fields = ["source_path", "updated"]
     actions = [publish, unpublish, mark_reviewed]
-    inlines = [SectionInline, CitationInline, RelatedGuideInline]
+    inlines = [SectionInline, CitationInline, RelatedGuideInline, QuestionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "topic", "other_topics", "tags"]}),
         ("Introduction", {"fields": ["body"], "description": MARKDOWN_HELP}),

@@ -146,3 +146,16 @@ def test_tag_pages_list_guides_and_answers(loaded, client):
     tag = client.get("/tags/brp/").content.decode()
     assert "How do you register your address?" in tag
     assert client.get("/tags/nothing/").status_code == 404
+
+
+def test_the_guide_form_has_inlines_for_sections_citations_related_guides_and_faqs(editor_client):
+    guide = Guide.objects.get(slug="get-digid")
+    html = editor_client.get(f"/admin/guides/guide/{guide.pk}/change/").content.decode()
+    for heading in [
+        "Sections",
+        "Citations",
+        "Related guides",
+        "Quick answers (faqs) on this guide",
+    ]:
+        assert heading.lower() in html.lower(), heading
+    assert "Markdown: a blank line starts a new paragraph" in html
