@@ -94,9 +94,9 @@ class Links(HTMLParser):
 
 def test_every_internal_link_on_every_page_resolves(site, client):
     """Crawl the site from the home page: every link to this site must answer 200."""
-    todo, seen, broken = ["/"], set(), []
-    while todo:
-        url = todo.pop()
+    queue, seen, broken = ["/"], set(), []
+    while queue:
+        url = queue.pop()
         if url in seen or url.startswith(("/admin/", "/static/")):
             continue
         seen.add(url)
@@ -107,6 +107,6 @@ def test_every_internal_link_on_every_page_resolves(site, client):
         if "text/html" in response.get("Content-Type", ""):
             parser = Links()
             parser.feed(response.content.decode())
-            todo.extend(h for h in parser.hrefs if h not in seen)
+            queue.extend(h for h in parser.hrefs if h not in seen)
     assert broken == []
     assert len(seen) > 80
