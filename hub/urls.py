@@ -11,6 +11,7 @@ urlpatterns = [
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("steps/", views.steps, name="steps"),
     path("search/", views.search_page, name="search"),
+    path("search/suggest/", views.search_suggest, name="search-suggest"),
     path("feedback/", views.feedback, name="feedback"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
 ]

@@ -206,3 +206,21 @@ def tag_detail(request, slug):
             "breadcrumbs": crumbs((f"Tag: {tag.name}", None)),
         },
     )
+
+
+@require_GET
+def search_suggest(request):
+    """Up to six pages for search-as-you-type (the JSON behind static/js/search.js)."""
+    from django.http import JsonResponse
+
+    from . import search
+
+    query = request.GET.get("q", "")
+    if len(query.strip()) < 2:
+        return JsonResponse({"results": []})
+    outcome = search.search(query, limit=6)
+    results = [
+        {"title": t.title, "url": t.get_absolute_url(), "kind": "Glossary"}
+        for t in outcome.terms[:1]
+    ] + [{"title": r.title, "url": r.url, "kind": r.kind_label} for r in outcome.results]
+    return JsonResponse({"results": results[:6]})

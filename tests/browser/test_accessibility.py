@@ -110,3 +110,13 @@ def test_the_checker_itself_catches_violations(browser):
     found = " ".join(axe_violations(page))
     assert "image-alt" in found and "label" in found and "color-contrast" in found
     page.close()
+
+
+def test_search_suggests_pages_while_typing(browser, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "/topics/")
+    page.fill("#site-search", "digid")
+    page.wait_for_selector(".suggestions a")
+    assert "How do you get DigiD?" in page.inner_text(".suggestions")
+    assert axe_violations(page) == []
+    page.close()

@@ -96,3 +96,13 @@ def test_empty_search_page_explains_what_to_type(loaded, client):
 def test_every_page_has_a_search_box(loaded, client):
     for url in ["/", "/guides/get-digid/", "/knm/", "/glossary/"]:
         assert 'role="search"' in client.get(url).content.decode(), url
+
+
+def test_search_as_you_type_returns_a_few_pages_as_json(loaded, client):
+    data = client.get("/search/suggest/", {"q": "DigiD"}).json()
+    assert data["results"][0] == {"title": "DigiD", "url": "/glossary/digid/", "kind": "Glossary"}
+    assert {"title": "How do you get DigiD?", "url": "/guides/get-digid/", "kind": "Guide"} in data[
+        "results"
+    ]
+    assert len(data["results"]) <= 6
+    assert client.get("/search/suggest/", {"q": "d"}).json() == {"results": []}
