@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from hub.admin_base import MARKDOWN_HELP, ContentAdmin, content_changed, publish, unpublish
+from hub.admin_base import MARKDOWN_HELP, ContentAdmin, publish, unpublish
+from hub.cache import content_changed
 
 from .models import Citation, Guide, RelatedGuide, Section
 

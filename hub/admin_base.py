@@ -4,7 +4,7 @@ the search index (and page cache) in step with every save or delete."""
 from django.contrib import admin, messages
 from reversion.admin import VersionAdmin
 
-from .cache import content_changed  # noqa: E402  (re-exported for the admins)
+from .cache import content_changed
 
 
 class ContentAdmin(VersionAdmin):

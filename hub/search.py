@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from django.db import connection, transaction
@@ -270,9 +271,6 @@ def glossary_matches(query: str, words: list[str]) -> list[GlossaryTerm]:
         if any(q == n.lower() for n in names if n) or (len(q) >= 4 and q in term.english.lower()):
             found.append(term)
     return found[:3]
-
-
-from functools import lru_cache  # noqa: E402
 
 
 def _vocabulary() -> tuple[str, ...]:

@@ -1,18 +1,31 @@
 import difflib
+from itertools import groupby
 
+from django.contrib import messages
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.shortcuts import render
+from django.db.models.functions import Lower
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from taggit.models import Tag
 
 from faq.models import Question
 from guides.models import Guide
 from topics.models import CollectionEntry, SourceCollection, Topic
 
+from . import search
 from .breadcrumbs import crumbs
+from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
+from .models import GlossaryTerm, Step, StepGuide
 
 
 @require_GET
@@ -23,9 +36,7 @@ def home(request):
             SourceCollection.objects.order_by("order").prefetch_related(
                 Prefetch(
                     "entries",
-                    CollectionEntry.objects.filter(source__published=True)
-                    .select_related("source")
-                    .order_by("order"),
+                    CollectionEntry.objects.listed(),
                 )
             ),
         )
@@ -77,12 +88,6 @@ def healthz(request):
 
 @require_GET
 def glossary(request):
-    from itertools import groupby
-
-    from django.db.models.functions import Lower
-
-    from .models import GlossaryTerm
-
     terms = GlossaryTerm.objects.filter(published=True).order_by(Lower("title"))
     letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.letter)]
     return render(
@@ -94,10 +99,6 @@ def glossary(request):
 
 @require_GET
 def glossary_term(request, slug):
-    from django.shortcuts import get_object_or_404
-
-    from .models import GlossaryTerm
-
     term = get_object_or_404(
         GlossaryTerm.objects.filter(published=True).select_related("guide"), slug=slug
     )
@@ -110,8 +111,6 @@ def glossary_term(request, slug):
 
 @require_GET
 def steps(request):
-    from .models import Step, StepGuide
-
     plan = Step.objects.filter(published=True).prefetch_related(
         Prefetch(
             "step_guides",
@@ -129,8 +128,6 @@ def steps(request):
 
 @require_GET
 def search_page(request):
-    from . import search
-
     query = request.GET.get("q", "")
     outcome = search.search(query) if query.strip() else None
     return render(
@@ -147,11 +144,6 @@ def search_page(request):
 @csrf_exempt  # every page carries this form and is cached whole: checked by origin instead
 @require_POST
 def feedback(request):
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
-    from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
-
     path = request.POST.get("page", "")
     if not same_origin(request):
         return HttpResponse(
@@ -182,10 +174,6 @@ def robots_txt(request):
 
 @require_GET
 def tag_detail(request, slug):
-    from django.shortcuts import get_object_or_404
-    from taggit.models import Tag
-
-    from faq.models import Question
 
     tag = get_object_or_404(Tag, slug=slug)
     guides = Guide.objects.published().filter(tags__slug=slug).select_related("topic").distinct()
@@ -193,8 +181,6 @@ def tag_detail(request, slug):
         Question.objects.published().filter(tags__slug=slug).select_related("read_more").distinct()
     )
     if not guides and not questions:
-        from django.http import Http404
-
         raise Http404("No published page has this tag.")
     return render(
         request,
@@ -211,10 +197,6 @@ def tag_detail(request, slug):
 @require_GET
 def search_suggest(request):
     """Up to six pages for search-as-you-type (the JSON behind static/js/search.js)."""
-    from django.http import JsonResponse
-
-    from . import search
-
     query = request.GET.get("q", "")
     if len(query.strip()) < 2:
         return JsonResponse({"results": []})

@@ -49,6 +49,12 @@ class SourceCollection(models.Model):
         return f"{self.topic.get_absolute_url()}#{self.slug}"
 
 
+class CollectionEntryQuerySet(models.QuerySet):
+    def listed(self):
+        """Entries as a page lists them: published sources only, with the source, in order."""
+        return self.filter(source__published=True).select_related("source").order_by("order")
+
+
 class CollectionEntry(models.Model):
     """A source as listed in one collection, with that collection's label and note."""
 
@@ -66,6 +72,8 @@ class CollectionEntry(models.Model):
     label = models.CharField(max_length=100, help_text='A short tag, e.g. "Residence and permits".')
     note = models.TextField(help_text="Why this source matters in this collection.")
     order = models.PositiveIntegerField(default=0)
+
+    objects = CollectionEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["collection", "order"]

@@ -29,9 +29,7 @@ def topic_detail(request, slug):
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
-            CollectionEntry.objects.filter(source__published=True)
-            .select_related("source")
-            .order_by("order"),
+            CollectionEntry.objects.listed(),
         )
     )
     questions = topic.questions.published().select_related("read_more")

@@ -462,12 +462,21 @@ class LoadResult:
         return any(c["created"] or c["updated"] or c["removed"] for c in self.counts.values())
 
 
-def find_conflicts(content: ContentSet, current: dict[str, dict]) -> list[Conflict]:
+def current_hashes(current: dict[str, dict]) -> dict[str, dict[str, str]]:
+    """The hash of every existing record's present state, computed once per load."""
+    return {
+        kind: {slug: data_hash(DUMPS[kind](obj)) for slug, obj in current[kind].items()}
+        for kind in KINDS
+    }
+
+
+def find_conflicts(
+    content: ContentSet, current: dict[str, dict], hashes: dict[str, dict]
+) -> list[Conflict]:
     conflicts = []
     for kind in KINDS:
         for slug, obj in current[kind].items():
-            dumped = DUMPS[kind](obj)
-            if obj.source_hash and data_hash(dumped) == obj.source_hash:
+            if obj.source_hash and hashes[kind][slug] == obj.source_hash:
                 continue
             record = content.records[kind].get(slug)
             path = record.path if record else f"content/{kind}/{slug}.md"
@@ -476,6 +485,7 @@ def find_conflicts(content: ContentSet, current: dict[str, dict]) -> list[Confli
                     continue  # made in admin and not in content/: left alone
                 conflicts.append(Conflict(kind, slug, path, ["made in admin, also in content/"]))
                 continue
+            dumped = DUMPS[kind](obj)
             wanted = normalise(kind, record.data) if record else {}
             fields = sorted(k for k in dumped if not record or dumped.get(k) != wanted.get(k))
             conflicts.append(Conflict(kind, slug, path, fields))
@@ -487,7 +497,8 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
     result = LoadResult()
     with transaction.atomic():
         current = {kind: existing(kind) for kind in KINDS}
-        result.conflicts = find_conflicts(content, current)
+        hashes = current_hashes(current)
+        result.conflicts = find_conflicts(content, current, hashes)
         if result.conflicts and not force:
             return result
         slugs: dict[str, dict] = {kind: dict(current[kind]) for kind in KINDS}
@@ -498,11 +509,7 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
                 data = normalise(kind, record.data)
                 digest = data_hash(data)
                 obj = current[kind].get(slug)
-                if (
-                    obj is not None
-                    and obj.source_hash == digest
-                    and data_hash(DUMPS[kind](obj)) == digest
-                ):
+                if obj is not None and obj.source_hash == digest == hashes[kind][slug]:
                     result.counts[kind]["unchanged"] += 1
                     continue
                 result.counts[kind]["updated" if obj else "created"] += 1
