@@ -35,9 +35,10 @@ serve: install ## Serve without reloading content (after `make run` once)
 check-content: install ## Check content/ without writing anything
 	$(BIN)/python manage.py load_content --check
 
-lint: install ## Ruff, and migrations that match the models
+lint: install ## Ruff, the import layers, and migrations that match the models
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 test: install lint ## Install and run the whole test suite

@@ -2,15 +2,16 @@ from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from hub.models import ContentRecord
+from core.models import ContentQuerySet, ContentRecord
 
 
-class QuestionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class QuestionQuerySet(ContentQuerySet):
     def on_home(self):
         return self.published().filter(home=True)
+
+    def for_listing(self):
+        """As lists show them: with the guide to read more in."""
+        return self.select_related("read_more")
 
 
 class Question(ContentRecord):

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from hub.breadcrumbs import crumbs
+from core.breadcrumbs import crumbs
 from topics.models import Topic
 
 from .models import Question
@@ -14,11 +14,11 @@ def faq_index(request):
     topics = Topic.objects.published().prefetch_related(
         Prefetch(
             "questions",
-            Question.objects.published().select_related("read_more").order_by("order", "title"),
+            Question.objects.published().for_listing(),
             to_attr="question_list",
         )
     )
-    others = list(Question.objects.published().filter(topics=None).select_related("read_more"))
+    others = list(Question.objects.published().filter(topics=None).for_listing())
     topics = list(topics)
     seen, all_questions = set(), []
     for question in [q for t in topics for q in t.question_list] + others:

@@ -1,22 +1,11 @@
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from hub.admin_base import MARKDOWN_HELP, ContentAdmin, publish, unpublish
-from hub.cache import content_changed
+from core.admin import MARKDOWN_HELP, ContentAdmin, publish, unpublish
+from core.cache import content_changed
 
 from .models import Citation, Guide, RelatedGuide, Section
-
-
-def review_cutoff() -> dt.date:
-    """Guides reviewed before this date are overdue."""
-    today = timezone.localdate()
-    months = settings.GUIDE_REVIEW_MONTHS
-    year, month = divmod(today.month - 1 - months, 12)
-    day = min(today.day, 28)
-    return today.replace(year=today.year + year, month=month + 1, day=day)
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -31,9 +20,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
-            return queryset.filter(reviewed__lt=review_cutoff())
+            return queryset.overdue_for_review()
         if self.value() == "current":
-            return queryset.filter(reviewed__gte=review_cutoff())
+            return queryset.reviewed_recently()
         return queryset
 
 

@@ -1,14 +1,56 @@
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from hub.markdown import render_markdown
-from hub.models import ContentRecord
+from core.markdown import render_markdown
+from core.models import ContentQuerySet, ContentRecord, published_q
 
 
-class GuideQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
+def review_cutoff() -> dt.date:
+    """Guides reviewed before this date are overdue (`WEGWIJS_REVIEW_MONTHS` ago)."""
+    today = timezone.localdate()
+    months = settings.GUIDE_REVIEW_MONTHS
+    year, month = divmod(today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return today.replace(year=today.year + year, month=month + 1, day=day)
+
+
+class GuideQuerySet(ContentQuerySet):
+    def overdue_for_review(self):
+        return self.filter(reviewed__lt=review_cutoff())
+
+    def reviewed_recently(self):
+        return self.filter(reviewed__gte=review_cutoff())
+
+    def listed_in(self, topic):
+        """Published guides a topic lists: its own first, then those it also lists."""
+        return (
+            self.published()
+            .filter(models.Q(topic=topic) | models.Q(other_topics=topic))
+            .annotate(
+                elsewhere=models.Case(
+                    models.When(topic=topic, then=models.Value(0)),
+                    default=models.Value(1),
+                    output_field=models.IntegerField(),
+                )
+            )
+            .distinct()
+            .order_by("elsewhere", "order", "title")
+        )
+
+    def citing(self, source):
+        """Published guides that cite a source, in topic order."""
+        return (
+            self.published()
+            .filter(citations__source=source)
+            .select_related("topic")
+            .distinct()
+            .order_by("topic__order", "order", "title")
+        )
 
 
 class Guide(ContentRecord):
@@ -96,6 +138,12 @@ class Citation(models.Model):
         return self.url or self.source.url
 
 
+class RelatedGuideQuerySet(models.QuerySet):
+    def shown(self):
+        """Links to published guides, in order, with the guide."""
+        return self.filter(published_q("to_guide")).select_related("to_guide").order_by("order")
+
+
 class RelatedGuide(models.Model):
     """A next guide to read, with a one-line reason."""
 
@@ -103,6 +151,8 @@ class RelatedGuide(models.Model):
     to_guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=300)
     order = models.PositiveIntegerField(default=0)
+
+    objects = RelatedGuideQuerySet.as_manager()
 
     class Meta:
         ordering = ["from_guide", "order"]

@@ -3,10 +3,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from core.breadcrumbs import crumbs
 from faq.models import Question
-from hub.breadcrumbs import crumbs
-from hub.glossary import Term, mark_terms
-from hub.models import GlossaryTerm, Step, StepGuide
+from glossary.marking import mark_terms
+from glossary.models import GlossaryTerm
+from steps.models import plan_position
 from topics.models import Topic
 
 from .models import Citation, Guide, RelatedGuide
@@ -35,22 +36,14 @@ def guide_detail(request, slug):
             "sections",
             "tags",
             Prefetch("citations", Citation.objects.select_related("source").order_by("order")),
-            Prefetch(
-                "related_links",
-                RelatedGuide.objects.filter(to_guide__published=True)
-                .select_related("to_guide")
-                .order_by("order"),
-            ),
-            Prefetch(
-                "questions",
-                Question.objects.published().select_related("read_more").order_by("order", "title"),
-            ),
+            Prefetch("related_links", RelatedGuide.objects.shown()),
+            Prefetch("questions", Question.objects.published().for_listing()),
         ),
         slug=slug,
     )
     sections = list(guide.sections.all())
     intro_html, *section_html = mark_terms(
-        [guide.body_html, *(s.body_html for s in sections)], glossary_terms()
+        [guide.body_html, *(s.body_html for s in sections)], GlossaryTerm.objects.for_marking()
     )
     for section, html in zip(sections, section_html, strict=True):
         section.marked_html = html
@@ -70,37 +63,3 @@ def guide_detail(request, slug):
     if not guide.published:
         add_never_cache_headers(response)
     return response
-
-
-def glossary_terms() -> list[Term]:
-    terms = GlossaryTerm.objects.filter(published=True, mark=True).only(
-        "slug", "title", "english", "abbreviation_of"
-    )
-    return [
-        Term(
-            t.title,
-            t.get_absolute_url(),
-            f"{t.abbreviation_of}: {t.english}" if t.abbreviation_of else t.english,
-        )
-        for t in terms
-    ]
-
-
-def plan_position(guide):
-    """Where the guide sits in the step-by-step plan: its step, and the steps around it."""
-    link = (
-        StepGuide.objects.filter(guide=guide, step__published=True)
-        .select_related("step")
-        .order_by("step__order")
-        .first()
-    )
-    if link is None:
-        return None
-    steps = list(Step.objects.filter(published=True).only("slug", "title", "order"))
-    index = next(i for i, s in enumerate(steps) if s.pk == link.step_id)
-    return {
-        "step": link.step,
-        "total": len(steps),
-        "previous": steps[index - 1] if index > 0 else None,
-        "next": steps[index + 1] if index + 1 < len(steps) else None,
-    }

@@ -1,51 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from .admin_base import ContentAdmin, publish, unpublish
-from .models import Feedback, GlossaryTerm, Step, StepGuide
+from .models import Feedback
 
 admin.site.site_header = "Wegwijs editors"
 admin.site.site_title = "Wegwijs admin"
 admin.site.index_title = "Content"
-
-
-@admin.register(GlossaryTerm)
-class GlossaryTermAdmin(ContentAdmin):
-    actions = [publish, unpublish]
-    list_display = ["title", "abbreviation_of", "english", "guide", "mark", "published"]
-    list_filter = ["mark", "published"]
-    list_select_related = ["guide"]
-    search_fields = ["title", "abbreviation_of", "english", "aliases"]
-    autocomplete_fields = ["guide"]
-    readonly_fields = ["source_path", "updated"]
-    fields = [
-        "title",
-        "slug",
-        "abbreviation_of",
-        "english",
-        "aliases",
-        "body",
-        "guide",
-        "mark",
-        "published",
-        "source_path",
-        "updated",
-    ]
-
-
-class StepGuideInline(admin.TabularInline):
-    model = StepGuide
-    extra = 0
-    autocomplete_fields = ["guide"]
-
-
-@admin.register(Step)
-class StepAdmin(ContentAdmin):
-    actions = [publish, unpublish]
-    list_display = ["order", "title", "published"]
-    list_display_links = ["title"]
-    readonly_fields = ["source_path", "updated"]
-    inlines = [StepGuideInline]
 
 
 @admin.register(Feedback)

@@ -1,13 +1,18 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class HubConfig(AppConfig):
+    """The site pages on top of the content kinds: home, search, tags, sitemaps, feedback,
+    the glossary and plan pages, error pages."""
+
     name = "hub"
     verbose_name = "Hub"
 
     def ready(self):
-        from .editors import on_post_migrate
+        from core.cache import content_updated
+        from core.editors import READ_ONLY
 
-        # Permissions exist only once every app has migrated; keep the group in step.
-        post_migrate.connect(on_post_migrate, dispatch_uid="hub.editors")
+        from .search import rebuild_after_change
+
+        content_updated.connect(rebuild_after_change, dispatch_uid="hub.search")
+        READ_ONLY.add(("hub", "feedback"))

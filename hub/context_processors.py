@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.conf import settings
 
 
@@ -8,6 +7,4 @@ def site(request):
         "site_name": settings.SITE_NAME,
         # The page's address without its query string, for canonical links and sharing.
         "canonical_url": request.build_absolute_uri(request.path),
-        # The KNM practice block appears once the trainer app is installed.
-        "knm_enabled": apps.is_installed("knm"),
     }

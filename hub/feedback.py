@@ -6,7 +6,9 @@ pages they already rated in their session.
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -37,10 +39,6 @@ def same_origin(request) -> bool:
     """Cross-site request protection for the feedback form, which sits on cached pages and
     so carries no CSRF token: browsers send the page's origin with every form POST (or, at
     least, the referring page); a POST from any other site is refused."""
-    from urllib.parse import urlsplit
-
-    from django.conf import settings
-
     allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
     origin = request.headers.get("Origin")
     if origin is not None:

@@ -15,79 +15,47 @@ from functools import lru_cache
 from html import escape
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Case, FloatField, Q, Value, When
 
-from ._plain import plain_text
-from .models import GlossaryTerm, SearchEntry
+from core import registry
+from glossary.models import GlossaryTerm
+
+from .models import SearchEntry
 
 MAX_QUERY = 200
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-KIND_LABELS = {"guide": "Guide", "topic": "Topic", "faq": "Quick answer", "source": "Source"}
 # Column weights: title, summary, body, keywords (abbreviations and other names).
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0, 8.0)
-# Kind weights: a guide is the best answer to most searches.
-KIND_BOOST = {"guide": 1.5, "topic": 1.2, "faq": 1.0, "source": 0.9}
 START, STOP = "\x02", "\x03"
 
 
-plain = plain_text
+def kind_specs() -> dict:
+    """What each content kind gives search: label and ranking weight, by entry kind."""
+    return {kind.search.kind: kind.search for kind in registry.kinds() if kind.search}
 
 
 # ---- building the index ----------------------------------------------------------------
 
 
 def _entries():
-    from faq.models import Question
-    from guides.models import Guide
-    from sources.models import Source
-    from topics.models import Topic
-
-    keywords: dict[int, list[str]] = {}
-    for term in GlossaryTerm.objects.filter(published=True, guide__isnull=False):
-        keywords.setdefault(term.guide_id, []).extend(
-            [term.title, term.abbreviation_of, term.english, *term.alias_list]
-        )
-    for guide in Guide.objects.published().prefetch_related("sections", "tags"):
-        body = " ".join(
-            [
-                plain(guide.body_html),
-                *(f"{s.heading}. {plain(s.body_html)}" for s in guide.sections.all()),
-            ]
-        )
-        words = [*keywords.get(guide.pk, []), *(t.name for t in guide.tags.all())]
-        yield SearchEntry(
-            kind="guide",
-            url=guide.get_absolute_url(),
-            title=guide.title,
-            summary=guide.summary,
-            body=body,
-            keywords=" ".join(w for w in words if w),
-        )
-    for topic in Topic.objects.published():
-        yield SearchEntry(
-            kind="topic",
-            url=topic.get_absolute_url(),
-            title=topic.title,
-            summary=topic.summary,
-            body=" ".join([*topic.key_point_list, plain(topic.body_html)]),
-        )
-    for source in Source.objects.published():
-        yield SearchEntry(
-            kind="source",
-            url=source.get_absolute_url(),
-            title=source.title,
-            summary=source.summary,
-            body=plain(source.body_html),
-            keywords=source.full_name,
-        )
-    for question in Question.objects.published():
-        yield SearchEntry(
-            kind="faq",
-            url=question.get_absolute_url(),
-            title=question.title,
-            summary="",
-            body=plain(question.body_html),
-        )
+    """One entry per public page, from every kind that gives search its pages; other kinds
+    (glossary terms) add the words a page is also found by."""
+    keywords: dict[str, list[str]] = {}
+    for kind in registry.kinds():
+        if kind.search_keywords:
+            for url, words in kind.search_keywords().items():
+                keywords.setdefault(url, []).extend(words)
+    for spec in kind_specs().values():
+        for doc in spec.entries():
+            words = [*keywords.get(doc.url, []), doc.keywords]
+            yield SearchEntry(
+                kind=doc.kind,
+                url=doc.url,
+                title=doc.title,
+                summary=doc.summary,
+                body=doc.body,
+                keywords=" ".join(w for w in words if w),
+            )
 
 
 @transaction.atomic
@@ -105,6 +73,11 @@ def rebuild() -> int:
     return len(entries)
 
 
+def rebuild_after_change(sender, **kwargs) -> str:
+    """Receiver of `core.cache.content_updated`: the index follows every content change."""
+    return f"search   {rebuild()} pages indexed"
+
+
 # ---- querying --------------------------------------------------------------------------
 
 
@@ -117,7 +90,8 @@ class Result:
 
     @property
     def kind_label(self):
-        return KIND_LABELS.get(self.kind, self.kind)
+        spec = kind_specs().get(self.kind)
+        return spec.label if spec else self.kind
 
 
 def terms_of(query: str) -> list[str]:
@@ -134,7 +108,7 @@ def _sqlite_search(words: list[str], mode: str, limit: int) -> list[Result]:
     # that merely starts with the same letters.
     match = joiner.join(f'("{w}" OR "{w}"*)' if len(w) >= 3 else f'"{w}"' for w in words)
     weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-    boost = " ".join(f"WHEN '{k}' THEN {v}" for k, v in KIND_BOOST.items())
+    boost = " ".join(f"WHEN '{k}' THEN {float(s.boost)}" for k, s in kind_specs().items())
     sql = f"""
         SELECT e.kind, e.url, e.title,
                snippet(hub_search_fts, 2, '{START}', '{STOP}', '…', 24),
@@ -159,8 +133,8 @@ def _sqlite_search(words: list[str], mode: str, limit: int) -> list[Result]:
 
 
 def _postgres_search(words: list[str], mode: str, limit: int) -> list[Result]:
+    # Imported here: it needs the PostgreSQL driver, which a SQLite install may not have.
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-    from django.db.models import Case, FloatField, Value, When
 
     joiner = " & " if mode == "all" else " | "
     query = SearchQuery(joiner.join(f"{w}:*" for w in words), search_type="raw", config="english")
@@ -171,7 +145,7 @@ def _postgres_search(words: list[str], mode: str, limit: int) -> list[Result]:
         + SearchVector("body", weight="C", config="english")
     )
     boost = Case(
-        *(When(kind=k, then=Value(v)) for k, v in KIND_BOOST.items()),
+        *(When(kind=k, then=Value(s.boost)) for k, s in kind_specs().items()),
         default=Value(1.0),
         output_field=FloatField(),
     )
@@ -258,7 +232,7 @@ def glossary_matches(query: str, words: list[str]) -> list[GlossaryTerm]:
     q = query.strip().lower()
     found = []
     for term in (
-        GlossaryTerm.objects.filter(published=True)
+        GlossaryTerm.objects.published()
         .filter(
             Q(title__iexact=q)
             | Q(abbreviation_of__iexact=q)
@@ -267,8 +241,7 @@ def glossary_matches(query: str, words: list[str]) -> list[GlossaryTerm]:
         )
         .select_related("guide")[:10]
     ):
-        names = [term.title, term.abbreviation_of, term.english, *term.alias_list]
-        if any(q == n.lower() for n in names if n) or (len(q) >= 4 and q in term.english.lower()):
+        if any(q == n.lower() for n in term.names) or (len(q) >= 4 and q in term.english.lower()):
             found.append(term)
     return found[:3]
 
@@ -286,7 +259,7 @@ def _vocabulary_for(newest) -> tuple[str, ...]:
         words.update(
             w for w in WORD_RE.findall(" ".join(row).lower()) if len(w) >= 4 and not w.isdigit()
         )
-    for term in GlossaryTerm.objects.filter(published=True):
+    for term in GlossaryTerm.objects.published():
         words.update(terms_of(" ".join([term.title, term.abbreviation_of, *term.alias_list])))
     return tuple(sorted(words))
 

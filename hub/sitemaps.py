@@ -1,81 +1,55 @@
+"""Sitemaps: the index pages, and the published records of every kind that asks for one."""
+
+from functools import partial
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from guides.models import Guide
-from knm.models import Theme
-from sources.models import Source
-from topics.models import Topic
+from core import registry
 
-from .models import GlossaryTerm
+SITE_PAGES = ["hub:home"]
 
 
 class RecordSitemap(Sitemap):
-    """Published records of one model, with the date they last changed."""
+    """Published records of one kind, with the date they last changed."""
 
-    model = None
+    def __init__(self, kind):
+        self.kind = kind
+        self.priority = kind.sitemap_priority
 
     def items(self):
-        return self.model.objects.filter(published=True).order_by("pk")
+        return self.kind.model.objects.published().order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated
 
 
-class TopicSitemap(RecordSitemap):
-    model = Topic
-    priority = 0.8
-
-
-class GuideSitemap(RecordSitemap):
-    model = Guide
-    priority = 0.9
-
-
-class SourceSitemap(RecordSitemap):
-    model = Source
-    priority = 0.5
-
-
-class GlossarySitemap(RecordSitemap):
-    model = GlossaryTerm
-    priority = 0.4
-
-
-class ThemeSitemap(RecordSitemap):
-    model = Theme
-    priority = 0.6
-
-
 class PageSitemap(Sitemap):
-    """The index pages; they change whenever any guide does."""
+    """The home page and each kind's index page; they change whenever any record does."""
 
     priority = 0.7
 
     def items(self):
-        return [
-            "hub:home",
-            "topics:index",
-            "guides:index",
-            "sources:index",
-            "faq:index",
-            "hub:glossary",
-            "hub:steps",
-            "knm:index",
-        ]
+        return SITE_PAGES + [kind.index_view for kind in registry.kinds() if kind.index_view]
 
     def location(self, item):
         return reverse(item)
 
     def lastmod(self, item):
-        return Guide.objects.filter(published=True).aggregate(m=Max("updated"))["m"]
+        if not hasattr(self, "_latest"):
+            dates = [
+                kind.model.objects.published().aggregate(m=Max("updated"))["m"]
+                for kind in registry.kinds()
+            ]
+            self._latest = max((d for d in dates if d), default=None)
+        return self._latest
 
 
-SITEMAPS = {
-    "pages": PageSitemap,
-    "topics": TopicSitemap,
-    "guides": GuideSitemap,
-    "sources": SourceSitemap,
-    "glossary": GlossarySitemap,
-    "knm": ThemeSitemap,
-}
+def sitemaps() -> dict:
+    """Sitemap factories by section; the sitemap view makes a fresh one for each request."""
+    maps: dict = {"pages": PageSitemap}
+    for kind in registry.kinds():
+        if kind.sitemap_priority is not None:
+            maps[kind.name] = partial(RecordSitemap, kind)
+    return maps

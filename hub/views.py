@@ -14,18 +14,20 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
+from core.breadcrumbs import crumbs
 from faq.models import Question
+from glossary.models import GlossaryTerm
 from guides.models import Guide
+from steps.models import Step
 from topics.models import CollectionEntry, SourceCollection, Topic
 
 from . import search
-from .breadcrumbs import crumbs
 from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
-from .models import GlossaryTerm, Step, StepGuide
 
 
 @require_GET
@@ -41,7 +43,7 @@ def home(request):
             ),
         )
     )
-    questions = Question.objects.on_home().select_related("read_more")
+    questions = Question.objects.on_home().for_listing()
     return render(
         request,
         "hub/home.html",
@@ -88,7 +90,7 @@ def healthz(request):
 
 @require_GET
 def glossary(request):
-    terms = GlossaryTerm.objects.filter(published=True).order_by(Lower("title"))
+    terms = GlossaryTerm.objects.published().order_by(Lower("title"))
     letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.letter)]
     return render(
         request,
@@ -99,26 +101,20 @@ def glossary(request):
 
 @require_GET
 def glossary_term(request, slug):
-    term = get_object_or_404(
-        GlossaryTerm.objects.filter(published=True).select_related("guide"), slug=slug
-    )
+    term = get_object_or_404(GlossaryTerm.objects.published().select_related("guide"), slug=slug)
     return render(
         request,
         "hub/glossary_term.html",
-        {"term": term, "breadcrumbs": crumbs(("Glossary", "/glossary/"), (term.title, None))},
+        {
+            "term": term,
+            "breadcrumbs": crumbs(("Glossary", reverse("hub:glossary")), (term.title, None)),
+        },
     )
 
 
 @require_GET
 def steps(request):
-    plan = Step.objects.filter(published=True).prefetch_related(
-        Prefetch(
-            "step_guides",
-            StepGuide.objects.filter(guide__published=True)
-            .select_related("guide")
-            .order_by("order"),
-        )
-    )
+    plan = Step.objects.published().with_guides()
     return render(
         request,
         "hub/steps.html",
@@ -157,7 +153,7 @@ def feedback(request):
         messages.error(request, refusal.message)
     else:
         messages.success(request, "Thank you for your feedback. It helps us improve this page.")
-    return redirect(f"{path}#feedback" if is_rateable(path) else "/")
+    return redirect(f"{path}#feedback" if is_rateable(path) else reverse("hub:home"))
 
 
 @require_GET
@@ -167,19 +163,16 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /knm/rounds/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 @require_GET
 def tag_detail(request, slug):
-
     tag = get_object_or_404(Tag, slug=slug)
     guides = Guide.objects.published().filter(tags__slug=slug).select_related("topic").distinct()
-    questions = (
-        Question.objects.published().filter(tags__slug=slug).select_related("read_more").distinct()
-    )
+    questions = Question.objects.published().filter(tags__slug=slug).for_listing().distinct()
     if not guides and not questions:
         raise Http404("No published page has this tag.")
     return render(

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, F, Q
 
-from hub.admin_base import ContentAdmin
+from core.admin import ContentAdmin
 
 from .models import Option, Question, Theme
 

@@ -5,8 +5,14 @@ import uuid
 from django.db import models
 from django.urls import reverse
 
-from hub.markdown import render_markdown
-from hub.models import ContentRecord
+from core.markdown import render_markdown
+from core.models import ContentQuerySet, ContentRecord, published_q
+
+
+class ThemeQuerySet(ContentQuerySet):
+    def with_question_counts(self):
+        """Annotate `question_count`: the questions in each theme."""
+        return self.annotate(question_count=models.Count("questions"))
 
 
 class Theme(ContentRecord):
@@ -14,6 +20,8 @@ class Theme(ContentRecord):
 
     dutch_title = models.CharField(max_length=200, help_text="The official Dutch name.")
     order = models.PositiveIntegerField(help_text="1–8, the order of the official list.")
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["order"]
@@ -23,8 +31,9 @@ class Theme(ContentRecord):
 
 
 class QuestionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(theme__published=True)
+    def in_published_themes(self):
+        """Questions learners may be asked: those of published themes."""
+        return self.filter(published_q("theme"))
 
 
 class Question(models.Model):
@@ -131,6 +140,15 @@ class Attempt(models.Model):
         return self.deadline is not None and now >= self.deadline
 
 
+class AttemptItemQuerySet(models.QuerySet):
+    def with_question(self):
+        """Items with their question, theme, chosen option and options in order: what the
+        question and result pages show."""
+        return self.select_related("question__theme", "chosen").prefetch_related(
+            models.Prefetch("question__options", Option.objects.order_by("position"))
+        )
+
+
 class AttemptItem(models.Model):
     """One question of an attempt, and the learner's answer once given."""
 
@@ -143,6 +161,8 @@ class AttemptItem(models.Model):
     correct = models.BooleanField(null=True)
     answered = models.DateTimeField(null=True, blank=True)
 
+    objects = AttemptItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["attempt", "position"]
         constraints = [
@@ -151,6 +171,15 @@ class AttemptItem(models.Model):
 
     def __str__(self):
         return f"{self.attempt} #{self.position}"
+
+
+class CardQuerySet(models.QuerySet):
+    def due_for_review(self, learner, now):
+        """Questions this learner got wrong at some time that are due again, in published
+        themes: what a review round asks, and what "N to review" counts."""
+        return self.filter(
+            published_q("question__theme"), learner=learner, times_wrong__gt=0, due__lte=now
+        )
 
 
 class Card(models.Model):
@@ -163,6 +192,8 @@ class Card(models.Model):
     times_right = models.PositiveIntegerField(default=0)
     times_wrong = models.PositiveIntegerField(default=0)
     last_answered = models.DateTimeField()
+
+    objects = CardQuerySet.as_manager()
 
     class Meta:
         ordering = ["due"]

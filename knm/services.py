@@ -68,9 +68,11 @@ def card_record(learner: Learner, question: Question, correct: bool, now: dt.dat
 # ---- starting a round ------------------------------------------------------------------
 
 
-def _practice_questions(learner: Learner, theme: Theme | None, now, count: int) -> list[Question]:
+def _practice_questions(
+    learner: Learner, theme: Theme | None, now: dt.datetime, count: int
+) -> list[int]:
     """Due questions first, then ones never seen, then those due soonest; in random order."""
-    pool = Question.objects.published()
+    pool = Question.objects.in_published_themes()
     if theme is not None:
         pool = pool.filter(theme=theme)
     ids = list(pool.values_list("pk", flat=True))
@@ -92,12 +94,10 @@ def _practice_questions(learner: Learner, theme: Theme | None, now, count: int) 
     return chosen
 
 
-def _review_questions(learner: Learner, now, count: int) -> list[int]:
+def _review_questions(learner: Learner, now: dt.datetime, count: int) -> list[int]:
     """Questions answered wrong at some time and due again, the longest-due first."""
     return list(
-        Card.objects.filter(
-            learner=learner, times_wrong__gt=0, due__lte=now, question__theme__published=True
-        )
+        Card.objects.due_for_review(learner, now)
         .order_by("due")
         .values_list("question_id", flat=True)[:count]
     )
@@ -107,7 +107,7 @@ def _exam_questions(per_theme: int) -> list[int]:
     rng = random.Random()
     chosen = []
     by_theme = defaultdict(list)
-    for pk, theme_id in Question.objects.published().values_list("pk", "theme_id"):
+    for pk, theme_id in Question.objects.in_published_themes().values_list("pk", "theme_id"):
         by_theme[theme_id].append(pk)
     for pks in by_theme.values():
         chosen += rng.sample(pks, min(per_theme, len(pks)))
@@ -115,10 +115,15 @@ def _exam_questions(per_theme: int) -> list[int]:
     return chosen
 
 
-def review_due_count(learner: Learner | None, now) -> int:
+def exam_size() -> int:
+    """How many questions a practice exam has: a fixed number from each published theme."""
+    return settings.KNM_EXAM_QUESTIONS_PER_THEME * Theme.objects.published().count()
+
+
+def review_due_count(learner: Learner | None, now: dt.datetime) -> int:
     if learner is None:
         return 0
-    return Card.objects.filter(learner=learner, times_wrong__gt=0, due__lte=now).count()
+    return Card.objects.due_for_review(learner, now).count()
 
 
 @transaction.atomic
@@ -158,6 +163,14 @@ def attempt_finish(attempt: Attempt, now: dt.datetime) -> None:
         attempt.save(update_fields=["finished"])
 
 
+def attempt_close_if_expired(attempt: Attempt, now: dt.datetime) -> bool:
+    """Finish an exam whose time is up. True when this call finished it."""
+    if attempt.finished is None and attempt.is_expired(now):
+        attempt_finish(attempt, now)
+        return True
+    return False
+
+
 def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime) -> AttemptItem:
     """Record one answer, or refuse it with a reason. Scoring happens here, on the server.
 
@@ -168,8 +181,7 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
     attempt = Attempt.objects.select_related("learner").get(pk=attempt.pk)
     if attempt.finished is not None:
         raise AnswerRefused("This round is already finished, so no more answers can be given.", 409)
-    if attempt.is_expired(now):
-        attempt_finish(attempt, now)
+    if attempt_close_if_expired(attempt, now):
         raise AnswerRefused(
             "The time for this exam is up. Answers given after the end do not count.", 409
         )
@@ -243,7 +255,7 @@ class Score:
         return round(100 * self.right / self.total) if self.total else 0
 
 
-def attempt_score(attempt: Attempt, items: list[AttemptItem]) -> Score:
+def attempt_score(items: list[AttemptItem]) -> Score:
     """Score from the stored answers. Unanswered questions count as not right."""
     score = Score(total=len(items))
     per_theme: dict[int, ThemeScore] = {}
@@ -277,7 +289,7 @@ class ThemeProgress:
 
 
 def learner_progress(learner: Learner | None) -> list[ThemeProgress]:
-    themes = Theme.objects.filter(published=True).annotate(n=Count("questions")).order_by("order")
+    themes = Theme.objects.published().with_question_counts().order_by("order")
     stats = {}
     if learner is not None:
         rows = (
@@ -306,7 +318,7 @@ def learner_progress(learner: Learner | None) -> list[ThemeProgress]:
         result.append(
             ThemeProgress(
                 theme,
-                theme.n,
+                theme.question_count,
                 row.get("seen", 0),
                 row.get("mastered", 0),
                 row.get("right", 0),

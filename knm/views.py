@@ -2,23 +2,22 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hub.breadcrumbs import crumbs
+from core.breadcrumbs import crumbs
 
 from . import services
-from .models import Attempt, AttemptItem, Learner, Option, Theme
+from .models import Attempt, AttemptItem, Learner, Theme
 
 SESSION_KEY = "knm_learner"
-KNM_CRUMB = ("KNM practice", "/knm/")
+KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
 
 
-def current_learner(request, create=False) -> Learner | None:
+def current_learner(request, create: bool = False) -> Learner | None:
     """The learner this browser is, from its session; made on the first answer."""
     learner = None
     value = request.session.get(SESSION_KEY)
@@ -34,11 +33,7 @@ def current_learner(request, create=False) -> Learner | None:
 
 
 def _themes():
-    return (
-        Theme.objects.filter(published=True)
-        .annotate(question_count=Count("questions"))
-        .order_by("order")
-    )
+    return Theme.objects.published().with_question_counts().order_by("order")
 
 
 @require_GET
@@ -53,7 +48,7 @@ def index(request):
             "review_due": services.review_due_count(learner, now),
             "progress": services.learner_progress(learner) if learner else None,
             "exam_minutes": settings.KNM_EXAM_MINUTES,
-            "exam_questions": settings.KNM_EXAM_QUESTIONS_PER_THEME * 8,
+            "exam_questions": services.exam_size(),
             "practice_length": settings.KNM_PRACTICE_LENGTH,
             "breadcrumbs": crumbs(("KNM practice", None)),
         },
@@ -83,7 +78,7 @@ def start(request):
     theme = None
     theme_slug = request.POST.get("theme", "all")
     if mode == Attempt.Mode.PRACTICE and theme_slug != "all":
-        theme = Theme.objects.filter(published=True, slug=theme_slug).first()
+        theme = Theme.objects.published().filter(slug=theme_slug).first()
         if theme is None:
             messages.error(request, "That theme does not exist. Choose one from the list.")
             return redirect("knm:index")
@@ -111,7 +106,7 @@ def _attempt_for(request, attempt_id) -> Attempt:
     )
 
 
-def _next_open(attempt: Attempt):
+def _next_open(attempt: Attempt) -> int | None:
     return (
         attempt.items.filter(answered__isnull=True)
         .order_by("position")
@@ -123,22 +118,15 @@ def _next_open(attempt: Attempt):
 @require_GET
 def attempt_detail(request, attempt_id):
     attempt = _attempt_for(request, attempt_id)
-    now = timezone.now()
-    if attempt.finished is None and attempt.is_expired(now):
-        services.attempt_finish(attempt, now)
+    services.attempt_close_if_expired(attempt, timezone.now())
     position = _next_open(attempt) if attempt.finished is None else None
     if position is None:
         return redirect("knm:result", attempt_id=attempt.pk)
     return redirect("knm:question", attempt_id=attempt.pk, position=position)
 
 
-def _item(attempt, position):
-    item = (
-        AttemptItem.objects.select_related("question__theme", "chosen")
-        .prefetch_related(Prefetch("question__options", Option.objects.order_by("position")))
-        .filter(attempt=attempt, position=position)
-        .first()
-    )
+def _item(attempt: Attempt, position: int) -> AttemptItem:
+    item = AttemptItem.objects.with_question().filter(attempt=attempt, position=position).first()
     if item is None:
         raise Http404("This round has no question with that number.")
     return item
@@ -168,8 +156,7 @@ def question(request, attempt_id, position):
             return redirect("knm:attempt", attempt_id=attempt.pk)
         return redirect("knm:question", attempt_id=attempt.pk, position=position)
 
-    if attempt.finished is None and attempt.is_expired(now):
-        services.attempt_finish(attempt, now)
+    if services.attempt_close_if_expired(attempt, now):
         messages.warning(request, "The time for this exam is up.")
         return redirect("knm:result", attempt_id=attempt.pk)
     item = _item(attempt, position)
@@ -200,25 +187,19 @@ def question(request, attempt_id, position):
 @require_GET
 def result(request, attempt_id):
     attempt = _attempt_for(request, attempt_id)
-    now = timezone.now()
-    if attempt.finished is None and attempt.is_expired(now):
-        services.attempt_finish(attempt, now)
+    services.attempt_close_if_expired(attempt, timezone.now())
     if attempt.finished is None:
         messages.info(
             request, "Answer the remaining questions first; then you will see your score."
         )
         return redirect("knm:attempt", attempt_id=attempt.pk)
-    items = list(
-        attempt.items.select_related("question__theme", "chosen").prefetch_related(
-            Prefetch("question__options", Option.objects.order_by("position"))
-        )
-    )
+    items = list(attempt.items.with_question())
     return render(
         request,
         "knm/result.html",
         {
             "attempt": attempt,
-            "score": services.attempt_score(attempt, items),
+            "score": services.attempt_score(items),
             "target_percent": round(settings.KNM_PRACTICE_TARGET * 100),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your result", None)),
         },

@@ -1,14 +1,11 @@
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 
-from hub.models import ContentRecord
+from core.models import ContentQuerySet, ContentRecord, published_q
 
 
-class SourceQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class SourceQuerySet(ContentQuerySet):
     def with_mentions(self):
         """Annotate `topic_mentions` (collection entries listing the source) and
         `article_mentions` (published guides citing it), counted by the database."""
@@ -16,7 +13,7 @@ class SourceQuerySet(models.QuerySet):
             topic_mentions=Count("collection_entries", distinct=True),
             article_mentions=Count(
                 "citations__guide",
-                filter=Q(citations__guide__published=True),
+                filter=published_q("citations__guide"),
                 distinct=True,
             ),
         )

@@ -1,8 +1,9 @@
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from core.breadcrumbs import crumbs
 from guides.models import Guide
-from hub.breadcrumbs import crumbs
 from topics.models import CollectionEntry
 
 from .models import Source
@@ -27,19 +28,9 @@ def source_list(request):
 @require_GET
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.published().with_mentions(), slug=slug)
-    entries = (
-        CollectionEntry.objects.filter(source=source, collection__topic__published=True)
-        .select_related("collection__topic")
-        .order_by("collection__topic__order", "collection__order")
-    )
-    guides = (
-        Guide.objects.published()
-        .filter(citations__source=source)
-        .select_related("topic")
-        .distinct()
-        .order_by("topic__order", "order", "title")
-    )
-    questions = source.questions.published().select_related("read_more")
+    entries = CollectionEntry.objects.listing(source)
+    guides = Guide.objects.citing(source)
+    questions = source.questions.published().for_listing()
     return render(
         request,
         "sources/source_detail.html",
@@ -48,6 +39,6 @@ def source_detail(request, slug):
             "entries": entries,
             "guides": guides,
             "questions": questions,
-            "breadcrumbs": crumbs(("Sources", "/sources/"), (source.title, None)),
+            "breadcrumbs": crumbs(("Sources", reverse("sources:index")), (source.title, None)),
         },
     )

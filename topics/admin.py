@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hub.admin_base import ContentAdmin, publish, unpublish
+from core.admin import ContentAdmin, publish, unpublish
 
 from .models import CollectionEntry, SourceCollection, Topic
 

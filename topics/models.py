@@ -1,12 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from hub.models import ContentRecord
-
-
-class TopicQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
+from core.models import ContentRecord, published_q
 
 
 class Topic(ContentRecord):
@@ -16,8 +11,6 @@ class Topic(ContentRecord):
     key_points = models.TextField(
         help_text="Exactly three key points, one per line.",
     )
-
-    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
@@ -52,7 +45,15 @@ class SourceCollection(models.Model):
 class CollectionEntryQuerySet(models.QuerySet):
     def listed(self):
         """Entries as a page lists them: published sources only, with the source, in order."""
-        return self.filter(source__published=True).select_related("source").order_by("order")
+        return self.filter(published_q("source")).select_related("source").order_by("order")
+
+    def listing(self, source):
+        """Where a source is listed: its entries in published topics, in topic order."""
+        return (
+            self.filter(published_q("collection__topic"), source=source)
+            .select_related("collection__topic")
+            .order_by("collection__topic__order", "collection__order")
+        )
 
 
 class CollectionEntry(models.Model):

@@ -1,9 +1,10 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from core.breadcrumbs import crumbs
 from guides.models import Guide
-from hub.breadcrumbs import crumbs
 
 from .models import CollectionEntry, Topic
 
@@ -21,18 +22,14 @@ def topic_list(request):
 @require_GET
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
-    # The topic's own guides first, then guides from other topics that it also lists.
-    guides = sorted(
-        Guide.objects.published().filter(Q(topic=topic) | Q(other_topics=topic)).distinct(),
-        key=lambda g: (g.topic_id != topic.pk, g.order, g.title),
-    )
+    guides = Guide.objects.listed_in(topic)
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
             CollectionEntry.objects.listed(),
         )
     )
-    questions = topic.questions.published().select_related("read_more")
+    questions = topic.questions.published().for_listing()
     return render(
         request,
         "topics/topic_detail.html",
@@ -41,6 +38,6 @@ def topic_detail(request, slug):
             "guides": guides,
             "collections": collections,
             "questions": questions,
-            "breadcrumbs": crumbs(("Topics", "/topics/"), (topic.title, None)),
+            "breadcrumbs": crumbs(("Topics", reverse("topics:index")), (topic.title, None)),
         },
     )

@@ -55,12 +55,18 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
-    "hub",
+    # Base layer: the shared record, Markdown, cache, the content-kind registry and loader.
+    "core",
+    # Content kinds: each registers itself with the loader from its AppConfig.ready().
     "sources",
     "topics",
     "guides",
     "faq",
     "knm",
+    "glossary",
+    "steps",
+    # Site layer: the pages that span kinds.
+    "hub",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +78,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # Whole pages for visitors without a session, served before the rest of the stack.
-    "hub.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

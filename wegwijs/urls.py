@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 
-from hub.sitemaps import SITEMAPS
+from hub.sitemaps import sitemaps
 from hub.views import robots_txt
 
 urlpatterns = [
@@ -15,7 +15,7 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("knm/", include("knm.urls")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
 

@@ -119,3 +119,8 @@ def test_home_has_the_six_seed_quick_answers(site, client):
     assert Question.objects.on_home().count() == 6
     html = client.get("/").content.decode()
     assert "Quick answers" in html
+
+
+def test_the_practice_exam_is_as_long_as_duos_practice_exams(site, client):
+    html = client.get("/knm/").content.decode()
+    assert "40 questions from all 8 themes in 45 minutes" in html

@@ -1,6 +1,6 @@
 import pytest
 
-from hub.glossary import Term, mark_terms
+from glossary.marking import Term, mark_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,6 @@ def test_steps_can_be_renumbered(load, content_dir):
         (content_dir / "steps/online.md").read_text().replace("order: 2", "order: 1")
     )
     load()
-    from hub.models import Step
+    from steps.models import Step
 
     assert list(Step.objects.values_list("slug", "order")) == [("online", 1), ("arrival", 2)]

@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from hub.markdown import render_markdown
+from core.markdown import render_markdown
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 import pytest
 
+from core.cache import bump_version
 from guides.models import Guide
-from hub.cache import bump_version
 from tests.factories import make_collection, make_guide, make_source, make_topic
 
 pytestmark = pytest.mark.django_db

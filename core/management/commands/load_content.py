@@ -3,10 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from hub import search
-from hub.cache import bump_version
-from hub.loader import read_content, sync_content
-from hub.loader.content import KINDS
+from core.cache import bump_version, content_updated_reports
+from core.loader import read_content, sync_content
 
 
 class Command(BaseCommand):
@@ -54,8 +52,7 @@ class Command(BaseCommand):
             )
         for conflict in result.conflicts:
             self.stdout.write(self.style.WARNING(f"overwritten (--force): {conflict}"))
-        for kind in KINDS:
-            c = result.counts[kind]
+        for kind, c in result.counts.items():
             line = (
                 f"{kind:8} created {c['created']:>4}  updated {c['updated']:>4}  "
                 f"unchanged {c['unchanged']:>4}  removed {c['removed']:>4}"
@@ -64,7 +61,8 @@ class Command(BaseCommand):
                 line += f"  (kept {len(result.kept[kind])} made in admin)"
             self.stdout.write(line)
         if result.changed:
-            self.stdout.write(f"search   {search.rebuild()} pages indexed")
+            for line in content_updated_reports():
+                self.stdout.write(line)
             bump_version()
         self.stdout.write(
             self.style.SUCCESS("Content loaded." if result.changed else "Nothing changed.")

@@ -1,8 +1,10 @@
-"""What each kind of content file may contain, and turning front matter into clean data.
+"""Declaring what a content file may contain, and turning front matter into clean data.
 
-`clean(meta, SPEC)` checks types, required and unknown fields and returns plain data in a
-fixed shape (the shape `dump_*` in sync.py produces from the database), plus the references
-to other records, which are checked once every file has been read.
+A kind declares its fields once, as a spec: `{"title": Field("text", required=True), …}`.
+`Cleaner.clean(meta, spec)` checks types, required and unknown fields and returns plain data
+in a fixed shape (the shape a kind's dump produces from the database), and collects the
+references to other records, which are checked once every file has been read. The same
+spec drives the export back to files and the plain columns of the model (`columns.py`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .files import SLUG_RE, LineDict, LineList, Problem
+
+SCALARS = ("text", "int", "bool", "date", "url", "slug")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,18 @@ class Field:
     count: int | None = None  # exact number of items, for lists
     min_items: int = 0
     fields: dict = field(default_factory=dict)  # for records
+    key: str = ""  # the name in the data and on the model, when it differs ("name" → "title")
+    sort: bool = False  # a list whose order carries no meaning: kept sorted
+    joined: bool = False  # texts stored on the model as one line each
+
+    @property
+    def column(self) -> bool:
+        """Stored as a plain model attribute, read and written without the kind's help."""
+        return self.type in SCALARS or (self.type == "texts" and self.joined)
+
+
+def key_of(name: str, fspec: Field) -> str:
+    return fspec.key or name
 
 
 @dataclass(frozen=True)
@@ -55,9 +71,10 @@ class Cleaner:
             if name not in mapping or mapping[name] is None or mapping[name] == "":
                 if fspec.required:
                     self.problem(mapping.line, f"missing required field '{where}{name}'")
-                out[name] = _empty(fspec)
+                out[key_of(name, fspec)] = empty(fspec)
                 continue
-            out[name] = self.value(mapping[name], fspec, mapping.line_of(name), f"{where}{name}")
+            value = self.value(mapping[name], fspec, mapping.line_of(name), f"{where}{name}")
+            out[key_of(name, fspec)] = sorted(value) if fspec.sort else value
         return out
 
     def value(self, value, fspec: Field, line: int, name: str):
@@ -133,7 +150,7 @@ class Cleaner:
         return items
 
 
-def _empty(fspec: Field):
+def empty(fspec: Field):
     if fspec.type in ("texts", "refs", "records"):
         return []
     if fspec.default is not None:
@@ -155,154 +172,7 @@ def _type_name(value) -> str:
     return "text"
 
 
+# Fields most kinds share.
 PUBLISHED = Field("bool", default=True)
-TAGS = Field("texts")
+TAGS = Field("texts", sort=True)
 ORDER = Field("int", default=100)
-
-TOPIC = {
-    "title": Field("text", required=True),
-    "order": Field("int", required=True, default=100),
-    "summary": Field("text", required=True),
-    "key_points": Field("texts", required=True, count=3),
-    "published": PUBLISHED,
-    "collections": Field(
-        "records",
-        required=True,
-        min_items=1,
-        fields={
-            "slug": Field("slug", required=True),
-            "title": Field("text", required=True),
-            "intro": Field("text", required=True),
-            "entries": Field(
-                "records",
-                required=True,
-                min_items=1,
-                fields={
-                    "source": Field("ref", required=True, ref="sources"),
-                    "name": Field("text"),
-                    "label": Field("text", required=True),
-                    "note": Field("text", required=True),
-                },
-            ),
-        },
-    ),
-}
-
-SOURCE = {
-    "name": Field("text", required=True),
-    "full_name": Field("text"),
-    "url": Field("url", required=True),
-    "kind": Field("text", required=True, choices=("official", "learning", "support")),
-    "summary": Field("text", required=True),
-    "published": PUBLISHED,
-}
-
-GUIDE = {
-    "title": Field("text", required=True),
-    "summary": Field("text", required=True),
-    "topic": Field("ref", required=True, ref="topics"),
-    "also_in": Field("refs", ref="topics"),
-    "reviewed": Field("date", required=True),
-    "order": ORDER,
-    "published": PUBLISHED,
-    "tags": TAGS,
-    "citations": Field(
-        "records",
-        required=True,
-        min_items=1,
-        fields={
-            "source": Field("ref", required=True, ref="sources"),
-            "note": Field("text", required=True),
-            "url": Field("url"),
-        },
-    ),
-    "related": Field(
-        "records",
-        fields={
-            "guide": Field("ref", required=True, ref="guides"),
-            "reason": Field("text", required=True),
-        },
-    ),
-}
-
-FAQ = {
-    "question": Field("text", required=True),
-    "guides": Field("refs", ref="guides"),
-    "topics": Field("refs", ref="topics"),
-    "sources": Field("refs", ref="sources"),
-    "home": Field("bool", default=False),
-    "order": ORDER,
-    "published": PUBLISHED,
-    "tags": TAGS,
-}
-
-SPECS = {"topics": TOPIC, "sources": SOURCE, "guides": GUIDE, "faq": FAQ}
-
-# The eight official KNM themes (Regeling inburgering 2021, eindtermen KNM).
-KNM_THEMES = {
-    "work-and-income": "Werk en inkomen",
-    "manners-values-and-norms": "Omgangsvormen, waarden en normen",
-    "housing": "Wonen",
-    "health-and-healthcare": "Gezondheid en gezondheidszorg",
-    "history-and-geography": "Geschiedenis en geografie",
-    "institutions": "Instanties",
-    "government-and-rule-of-law": "Staatsinrichting en rechtsstaat",
-    "education-and-upbringing": "Onderwijs en opvoeding",
-}
-
-KNM = {
-    "title": Field("text", required=True),
-    "dutch_title": Field("text", required=True),
-    "order": Field("int", required=True, default=100),
-    "summary": Field("text", required=True),
-    "published": PUBLISHED,
-    "questions": Field(
-        "records",
-        required=True,
-        min_items=1,
-        fields={
-            "id": Field("slug", required=True),
-            "difficulty": Field("text", required=True, choices=("easy", "medium", "hard")),
-            "situation_nl": Field("text"),
-            "situation_en": Field("text"),
-            "question_nl": Field("text", required=True),
-            "question_en": Field("text", required=True),
-            "options": Field(
-                "records",
-                required=True,
-                count=3,
-                fields={
-                    "nl": Field("text", required=True),
-                    "en": Field("text", required=True),
-                    "correct": Field("bool", default=False),
-                },
-            ),
-            "explanation": Field("text", required=True),
-            "read": Field("text", required=True),
-            "read_label": Field("text", required=True),
-        },
-    ),
-}
-
-SPECS["knm"] = KNM
-
-GLOSSARY = {
-    "term": Field("text", required=True),
-    "abbreviation_of": Field("text"),
-    "english": Field("text", required=True),
-    "aliases": Field("texts"),
-    "guide": Field("ref", ref="guides"),
-    "mark": Field("bool", default=True),
-    "published": PUBLISHED,
-}
-
-STEP = {
-    "title": Field("text", required=True),
-    "order": Field("int", required=True, default=100),
-    "summary": Field("text", required=True),
-    "guides": Field("refs", required=True, ref="guides", min_items=1),
-    "published": PUBLISHED,
-}
-
-SPECS["glossary"] = GLOSSARY
-SPECS["steps"] = STEP

@@ -17,10 +17,15 @@ import hashlib
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date
 
 from .models import ContentVersion
+
+# Sent once a content change has been committed. Receivers (the site's search index) bring
+# their own derived data up to date and may return one line for `load_content` to print.
+content_updated = Signal()
 
 SKIP_PREFIXES = (
     "/admin/",
@@ -31,12 +36,13 @@ SKIP_PREFIXES = (
     "/bench/",
 )
 TIMEOUT = 24 * 3600
+VERSION_SQL = f"SELECT version, changed FROM {ContentVersion._meta.db_table} WHERE id = 1"
 
 
 def current_version() -> tuple[int, float]:
     """(version, time of the last change). Plain SQL: this runs on every cached request."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT version, changed FROM hub_contentversion WHERE id = 1")
+        cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
     if row is None:
         return 0, 0.0
@@ -51,13 +57,16 @@ def bump_version() -> None:
         ContentVersion.objects.get_or_create(pk=1)
 
 
-def content_changed() -> None:
-    """Call after any content change: once the transaction commits, caches and the search
-    index follow."""
-    from . import search
+def content_updated_reports() -> list[str]:
+    """Tell every receiver that content changed; return the lines they report."""
+    return [str(line) for _, line in content_updated.send(sender=ContentVersion) if line]
 
+
+def content_changed() -> None:
+    """Call after any content change: once the transaction commits, caches and derived data
+    (the search index) follow."""
     transaction.on_commit(bump_version)
-    transaction.on_commit(search.rebuild)
+    transaction.on_commit(content_updated_reports)
 
 
 def _cacheable_request(request) -> bool:

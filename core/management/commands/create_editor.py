@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.editors import ensure_editors_group
+from core.editors import ensure_editors_group
 
 
 class Command(BaseCommand):

@@ -3,8 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from hub.loader.content import KINDS
-from hub.loader.export import export_content
+from core.loader import export_content
 
 
 class Command(BaseCommand):
@@ -23,8 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, content_dir=None, **options):
         result = export_content(content_dir or settings.CONTENT_DIR)
-        for kind in KINDS:
-            c = result.counts[kind]
+        for kind, c in result.counts.items():
             self.stdout.write(
                 f"{kind:8} created {c['created']:>4}  updated {c['updated']:>4}  "
                 f"unchanged {c['unchanged']:>4}  removed {c['removed']:>4}"

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from hub._plain import plain_text
+from core.text import plain_text
 
 register = template.Library()
 
@@ -66,19 +66,3 @@ def faq_data(questions):
             ],
         }
     )
-
-
-@register.inclusion_tag("admin/includes/review_status.html")
-def review_status():
-    """For the admin index: how many published guides are overdue for review."""
-    from django.conf import settings
-
-    from guides.admin import review_cutoff
-    from guides.models import Guide
-
-    cutoff = review_cutoff()
-    return {
-        "overdue": Guide.objects.filter(reviewed__lt=cutoff).count(),
-        "months": settings.GUIDE_REVIEW_MONTHS,
-        "cutoff": cutoff,
-    }

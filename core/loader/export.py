@@ -1,0 +1,90 @@
+"""Writing the database back to content/, in the loader's own format.
+
+The front matter is derived from each kind's spec, the same declaration the loader reads
+with, so a field is declared once. A record whose file already says the same is left
+alone, so exporting after one admin edit changes only that record's file. Every exported
+record is marked as in step with its file, so the next `load_content` sees nothing to
+overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import registry
+from ..registry import ContentKind
+from .read import read_content
+from .schema import Field, key_of
+from .sync import data_hash, dump, existing, normalise
+
+
+def _omitted(value, fspec: Field) -> bool:
+    """Left out of the file, as a person writing it would: empty, or at its default."""
+    if value in ("", [], None):
+        return True
+    return not fspec.required and fspec.default is not None and value == fspec.default
+
+
+def to_front_matter(data: dict, spec: dict[str, Field]) -> dict:
+    """Loader data back into front matter: the spec's names, in the spec's order."""
+    meta = {}
+    for name, fspec in spec.items():
+        value = data.get(key_of(name, fspec))
+        if fspec.type == "records":
+            value = [to_front_matter(item, fspec.fields) for item in value or []]
+        elif fspec.type == "date" and value:
+            value = dt.date.fromisoformat(value)
+        if not _omitted(value, fspec):
+            meta[name] = value
+    return meta
+
+
+def render_file(kind: ContentKind, data: dict) -> str:
+    meta = to_front_matter(data, kind.spec)
+    body = kind.render_body(data) if kind.render_body else data["body"]
+    text = yaml.safe_dump(
+        meta, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return f"---\n{text}---\n{body.strip()}\n" if body.strip() else f"---\n{text}---\n"
+
+
+@dataclass
+class ExportResult:
+    counts: dict[str, Counter] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+
+
+def export_content(content_dir: Path) -> ExportResult:
+    content_dir = Path(content_dir)
+    on_disk, _problems = read_content(content_dir) if content_dir.is_dir() else (None, [])
+    result = ExportResult()
+    for kind in registry.kinds():
+        counts = result.counts[kind.name] = Counter()
+        folder = content_dir / kind.name
+        current = existing(kind)
+        for slug, obj in current.items():
+            data = dump(kind, obj)
+            record = on_disk.of(kind.name).get(slug) if on_disk else None
+            path = folder / f"{slug}.md"
+            if record is not None and normalise(kind, record.data) == data and path.exists():
+                counts["unchanged"] += 1
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                counts["updated" if path.exists() else "created"] += 1
+                path.write_text(render_file(kind, data), encoding="utf-8")
+                result.written.append(path)
+            relative = str(Path(content_dir.name) / kind.name / path.name)
+            kind.model.objects.filter(pk=obj.pk).update(
+                source_hash=data_hash(data), source_path=obj.source_path or relative
+            )
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.md")):
+                if path.stem not in current:
+                    path.unlink()
+                    counts["removed"] += 1
+    return result

@@ -1,0 +1,149 @@
+"""Read the whole content folder and validate it as one set, before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from .. import registry
+from ..registry import ContentKind
+from .files import ContentFile, Problem, read_content_file
+from .links import check_link, find_links
+from .schema import Cleaner, Ref
+
+
+@dataclass
+class Record:
+    kind: str
+    slug: str
+    path: str  # as shown in messages
+    data: dict
+    refs: list[Ref] = field(default_factory=list)  # references to other records, with lines
+    links: list[tuple[str, int]] = field(default_factory=list)  # link targets, with lines
+    item_lines: list[int] = field(default_factory=list)  # the line of each item of a list
+
+
+@dataclass
+class ContentSet:
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> dict[str, Record]:
+        return self.records.setdefault(kind, {})
+
+    def count(self) -> int:
+        return sum(len(r) for r in self.records.values())
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path(settings.BASE_DIR).resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
+    """Parse and validate every file under `content_dir`. Returns the set and all problems."""
+    content_dir = Path(content_dir)
+    kinds = {kind.name: kind for kind in registry.kinds()}
+    problems: list[Problem] = []
+    content = ContentSet({name: {} for name in kinds})
+    if not content_dir.is_dir():
+        return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
+
+    for path in sorted(content_dir.rglob("*.md")):
+        relative = path.relative_to(content_dir)
+        if len(relative.parts) == 1:
+            continue  # notes for editors at the top of content/ are not records
+        shown = display_path(path)
+        kind = kinds.get(relative.parts[0])
+        if kind is None or len(relative.parts) != 2:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"unexpected place for a content file: put it in one of "
+                    f"{', '.join(f'content/{k}/' for k in kinds)}",
+                )
+            )
+            continue
+        file, file_problems = read_content_file(path, shown, kind.name)
+        problems.extend(file_problems)
+        if file is None:
+            continue
+        record, record_problems = _clean_file(kind, file)
+        problems.extend(record_problems)
+        content.of(kind.name)[record.slug] = record
+
+    for kind in kinds.values():
+        problems.extend(_check_unique(content, kind))
+        if kind.check_set:
+            problems.extend(kind.check_set(content))
+    problems.extend(_check_references(content, kinds))
+    problems.extend(_check_links(content))
+    return content, sorted(set(problems))
+
+
+def markdown_body(body: str, first_line: int, cleaner: Cleaner) -> dict:
+    return {"body": body.strip()}
+
+
+def _clean_file(kind: ContentKind, file: ContentFile) -> tuple[Record, list[Problem]]:
+    cleaner = Cleaner(file.display)
+    data = cleaner.clean(file.meta, kind.spec)
+    body = file.body.strip("\n")
+    if kind.body_required and not body.strip():
+        cleaner.problem(file.body_line, kind.body_required)
+    data.update((kind.parse_body or markdown_body)(body, file.body_line, cleaner))
+    record = Record(kind.name, file.slug, file.display, data)
+    record.links = list(find_links(file.body, file.body_line))
+    if kind.check_file:
+        kind.check_file(file, record, cleaner)
+    record.refs = cleaner.refs
+    return record, cleaner.problems
+
+
+def _check_references(content: ContentSet, kinds: dict[str, ContentKind]) -> list[Problem]:
+    problems = []
+    for records in content.records.values():
+        for record in records.values():
+            for ref in record.refs:
+                if ref.slug and ref.slug not in content.of(ref.kind):
+                    label = kinds[ref.kind].label if ref.kind in kinds else ref.kind
+                    problems.append(
+                        Problem(
+                            ref.path,
+                            ref.line,
+                            f"unknown {label} "
+                            f"'{ref.slug}': there is no content/{ref.kind}/{ref.slug}.md",
+                        )
+                    )
+    return problems
+
+
+def _check_links(content: ContentSet) -> list[Problem]:
+    problems = []
+    for records in content.records.values():
+        for record in records.values():
+            for target, line in record.links:
+                message = check_link(target, content)
+                if message:
+                    problems.append(Problem(record.path, line, message))
+    return problems
+
+
+def _check_unique(content: ContentSet, kind: ContentKind) -> list[Problem]:
+    problems = []
+    for key, what in kind.unique:
+        seen: dict = {}
+        for record in content.of(kind.name).values():
+            value = record.data.get(key)
+            folded = value.lower() if isinstance(value, str) else value
+            if folded in seen:
+                problems.append(
+                    Problem(record.path, 1, f"duplicate {what} '{value}' (also in {seen[folded]})")
+                )
+            else:
+                seen[folded] = record.path
+    return problems

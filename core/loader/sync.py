@@ -1,0 +1,151 @@
+"""Writing a validated content set to the database, in one transaction.
+
+Each kind has a dump (database → data, in the loader's shape) and a write (data →
+database, updating rows in place). A record's `source_hash` is the hash of the data last
+loaded into it; when the hash of its dump differs, someone edited it in admin since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .. import registry
+from ..registry import ContentKind, Slugs
+from .columns import dump_columns, set_columns
+from .read import ContentSet
+
+
+def data_hash(data: dict) -> str:
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def existing(kind: ContentKind) -> dict[str, object]:
+    """Every record of a kind, with what its dump needs, by slug."""
+    queryset = kind.queryset() if kind.queryset else kind.model.objects.all()
+    return {obj.slug: obj for obj in queryset}
+
+
+def dump(kind: ContentKind, obj) -> dict:
+    """A record as loader data, in the shape its file's cleaned data has."""
+    return kind.dump(obj) if kind.dump else dump_columns(obj, kind.spec)
+
+
+def normalise(kind: ContentKind, data: dict) -> dict:
+    """The file's data in the exact shape its dump will have after writing."""
+    return kind.normalise(dict(data)) if kind.normalise else dict(data)
+
+
+def write(kind: ContentKind, obj, data: dict, slugs: Slugs) -> None:
+    if kind.write:
+        kind.write(obj, data, slugs)
+    else:
+        set_columns(obj, data, kind.spec)
+        obj.save()
+
+
+@dataclass
+class Conflict:
+    kind: str
+    slug: str
+    path: str
+    fields: list[str]
+
+    def __str__(self):
+        what = ", ".join(self.fields) if self.fields else "its fields"
+        return f"{self.path}: edited in admin since the last load (changed: {what})"
+
+
+@dataclass
+class LoadResult:
+    counts: dict[str, Counter] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    kept: dict[str, list[str]] = field(default_factory=dict)
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(c["created"] or c["updated"] or c["removed"] for c in self.counts.values())
+
+
+def current_hashes(current: dict[str, dict]) -> dict[str, dict[str, str]]:
+    """The hash of every existing record's present state, computed once per load."""
+    return {
+        kind.name: {slug: data_hash(dump(kind, obj)) for slug, obj in current[kind.name].items()}
+        for kind in registry.kinds()
+    }
+
+
+def find_conflicts(
+    content: ContentSet, current: dict[str, dict], hashes: dict[str, dict]
+) -> list[Conflict]:
+    conflicts = []
+    for kind in registry.kinds():
+        for slug, obj in current[kind.name].items():
+            if obj.source_hash and hashes[kind.name][slug] == obj.source_hash:
+                continue
+            record = content.of(kind.name).get(slug)
+            path = record.path if record else f"content/{kind.name}/{slug}.md"
+            if not obj.source_hash:
+                if record is None:
+                    continue  # made in admin and not in content/: left alone
+                conflicts.append(
+                    Conflict(kind.name, slug, path, ["made in admin, also in content/"])
+                )
+                continue
+            dumped = dump(kind, obj)
+            wanted = normalise(kind, record.data) if record else {}
+            fields = sorted(k for k in dumped if not record or dumped.get(k) != wanted.get(k))
+            conflicts.append(Conflict(kind.name, slug, path, fields))
+    return conflicts
+
+
+def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
+    """Write `content` to the database in one transaction (or nothing, if in conflict)."""
+    kinds = registry.kinds()
+    result = LoadResult(
+        counts={kind.name: Counter() for kind in kinds}, kept={kind.name: [] for kind in kinds}
+    )
+    with transaction.atomic():
+        current = {kind.name: existing(kind) for kind in kinds}
+        hashes = current_hashes(current)
+        result.conflicts = find_conflicts(content, current, hashes)
+        if result.conflicts and not force:
+            return result
+        slugs: Slugs = {kind.name: dict(current[kind.name]) for kind in kinds}
+        written: dict[str, list[tuple[object, dict]]] = {kind.name: [] for kind in kinds}
+        for kind in kinds:
+            counts = result.counts[kind.name]
+            for slug, record in content.of(kind.name).items():
+                data = normalise(kind, record.data)
+                digest = data_hash(data)
+                obj = current[kind.name].get(slug)
+                if obj is not None and obj.source_hash == digest == hashes[kind.name][slug]:
+                    counts["unchanged"] += 1
+                    continue
+                counts["updated" if obj else "created"] += 1
+                obj = obj or kind.model(slug=slug)
+                obj.source_path = record.path
+                obj.source_hash = digest
+                write(kind, obj, data, slugs)
+                slugs[kind.name][slug] = obj
+                written[kind.name].append((obj, data))
+        for kind in reversed(kinds):
+            for slug, obj in current[kind.name].items():
+                if slug in content.of(kind.name):
+                    continue
+                if not obj.source_path:
+                    result.kept[kind.name].append(slug)
+                    continue
+                obj.delete()
+                result.counts[kind.name]["removed"] += 1
+        for kind in kinds:
+            if kind.after_write:
+                kind.after_write(written[kind.name], slugs)
+        result.written = True
+    return result

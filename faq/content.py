@@ -1,0 +1,83 @@
+"""Quick answers as content: `content/faq/<slug>.md`, a question and a short answer."""
+
+from django.db.models import Prefetch
+
+from core.loader.columns import dump_columns, set_columns
+from core.loader.schema import ORDER, PUBLISHED, TAGS, Field
+from core.registry import ContentKind, SearchDoc, SearchSpec
+from core.text import plain_text
+from guides.models import Guide
+
+from .models import Question
+
+SPEC = {
+    "question": Field("text", required=True, key="title"),
+    # The first guide is the one to "read more" in; the order of the others carries no meaning.
+    "guides": Field("refs", ref="guides"),
+    "topics": Field("refs", ref="topics", sort=True),
+    "sources": Field("refs", ref="sources", sort=True),
+    "home": Field("bool", default=False),
+    "order": ORDER,
+    "published": PUBLISHED,
+    "tags": TAGS,
+}
+
+
+def queryset():
+    return Question.objects.select_related("read_more").prefetch_related(
+        Prefetch("guides", Guide.objects.order_by("slug")), "topics", "sources", "tags"
+    )
+
+
+def dump(obj: Question) -> dict:
+    guides = [g.slug for g in obj.guides.all()]
+    if obj.read_more_id:
+        first = obj.read_more.slug
+        guides = [first, *[g for g in guides if g != first]]
+    return {
+        **dump_columns(obj, SPEC),
+        "guides": guides,
+        "topics": sorted(t.slug for t in obj.topics.all()),
+        "sources": sorted(s.slug for s in obj.sources.all()),
+        "tags": sorted(t.name for t in obj.tags.all()),
+    }
+
+
+def normalise(data: dict) -> dict:
+    data["guides"] = data["guides"][:1] + sorted(data["guides"][1:])
+    return data
+
+
+def write(obj: Question, data: dict, slugs) -> None:
+    set_columns(obj, data, SPEC)
+    obj.read_more = slugs["guides"][data["guides"][0]] if data["guides"] else None
+    obj.save()
+    obj.guides.set([slugs["guides"][s] for s in data["guides"]])
+    obj.topics.set([slugs["topics"][s] for s in data["topics"]])
+    obj.sources.set([slugs["sources"][s] for s in data["sources"]])
+    obj.tags.set(data["tags"], clear=True)
+
+
+def search_entries():
+    for question in Question.objects.published():
+        yield SearchDoc(
+            kind="faq",
+            url=question.get_absolute_url(),
+            title=question.title,
+            body=plain_text(question.body_html),
+        )
+
+
+KIND = ContentKind(
+    name="faq",
+    label="quick answer",
+    model=Question,
+    spec=SPEC,
+    queryset=queryset,
+    dump=dump,
+    write=write,
+    normalise=normalise,
+    body_required="the answer (the text after the front matter) is empty",
+    index_view="faq:index",
+    search=SearchSpec("faq", "Quick answer", 1.0, search_entries),
+)

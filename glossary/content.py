@@ -1,0 +1,54 @@
+"""Glossary terms as content: `content/glossary/<slug>.md`, a term and its explanation."""
+
+from core.loader.columns import dump_columns, set_columns
+from core.loader.schema import PUBLISHED, Field
+from core.registry import ContentKind
+
+from .models import GlossaryTerm
+
+SPEC = {
+    "term": Field("text", required=True, key="title"),
+    "abbreviation_of": Field("text"),
+    "english": Field("text", required=True),
+    "aliases": Field("texts", joined=True),
+    "guide": Field("ref", ref="guides"),
+    "mark": Field("bool", default=True),
+    "published": PUBLISHED,
+}
+
+
+def dump(obj: GlossaryTerm) -> dict:
+    return {**dump_columns(obj, SPEC), "guide": obj.guide.slug if obj.guide_id else ""}
+
+
+def write(obj: GlossaryTerm, data: dict, slugs) -> None:
+    set_columns(obj, data, SPEC)
+    obj.guide = slugs["guides"][data["guide"]] if data["guide"] else None
+    obj.save()
+
+
+def search_keywords() -> dict[str, list[str]]:
+    """A guide is found by the names of the terms it explains."""
+    words: dict[str, list[str]] = {}
+    for term in (
+        GlossaryTerm.objects.published().filter(guide__isnull=False).select_related("guide")
+    ):
+        words.setdefault(term.guide.get_absolute_url(), []).extend(term.names)
+    return words
+
+
+KIND = ContentKind(
+    name="glossary",
+    label="glossary term",
+    model=GlossaryTerm,
+    spec=SPEC,
+    queryset=lambda: GlossaryTerm.objects.select_related("guide"),
+    dump=dump,
+    write=write,
+    body_required="the explanation (the text after the front matter) is empty",
+    unique=(("title", "glossary term"),),
+    detail_view="hub:glossary-term",
+    index_view="hub:glossary",
+    sitemap_priority=0.4,
+    search_keywords=search_keywords,
+)

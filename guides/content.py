@@ -1,0 +1,218 @@
+"""Guides as content: `content/guides/<slug>.md`, an in-depth answer in numbered sections.
+
+The body's `## ` headings split it into sections; text before the first is the intro.
+"""
+
+from django.db.models import Prefetch
+from django.utils.text import slugify
+
+from core.loader.columns import dump_columns, replace_rows, set_columns, sync_rows
+from core.loader.files import Problem
+from core.loader.links import FENCE_RE
+from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
+from core.registry import ContentKind, SearchDoc, SearchSpec
+from core.text import plain_text
+from topics.models import Topic
+
+from .models import Citation, Guide, RelatedGuide, Section
+
+SPEC = {
+    "title": Field("text", required=True),
+    "summary": Field("text", required=True),
+    "topic": Field("ref", required=True, ref="topics"),
+    "also_in": Field("refs", ref="topics", sort=True),
+    "reviewed": Field("date", required=True),
+    "order": ORDER,
+    "published": PUBLISHED,
+    "tags": TAGS,
+    "citations": Field(
+        "records",
+        required=True,
+        min_items=1,
+        fields={
+            "source": Field("ref", required=True, ref="sources"),
+            "note": Field("text", required=True),
+            "url": Field("url"),
+        },
+    ),
+    "related": Field(
+        "records",
+        fields={
+            "guide": Field("ref", required=True, ref="guides"),
+            "reason": Field("text", required=True),
+        },
+    ),
+}
+
+
+def queryset():
+    return Guide.objects.select_related("topic").prefetch_related(
+        Prefetch("other_topics", Topic.objects.order_by("slug")),
+        "tags",
+        Prefetch("citations", Citation.objects.select_related("source").order_by("order")),
+        Prefetch(
+            "related_links", RelatedGuide.objects.select_related("to_guide").order_by("order")
+        ),
+        Prefetch("sections", Section.objects.order_by("number")),
+    )
+
+
+def dump(obj: Guide) -> dict:
+    return {
+        **dump_columns(obj, SPEC, body=False),
+        "topic": obj.topic.slug,
+        "also_in": [t.slug for t in obj.other_topics.all()],
+        "tags": sorted(t.name for t in obj.tags.all()),
+        "citations": [
+            {"source": c.source.slug, "note": c.note, "url": c.url} for c in obj.citations.all()
+        ],
+        "related": [
+            {"guide": r.to_guide.slug, "reason": r.reason} for r in obj.related_links.all()
+        ],
+        "intro": obj.body.strip(),
+        "sections": [{"heading": s.heading, "body": s.body.strip()} for s in obj.sections.all()],
+    }
+
+
+def write(obj: Guide, data: dict, slugs) -> None:
+    set_columns(obj, data, SPEC, body=False)
+    obj.topic = slugs["topics"][data["topic"]]
+    obj.body = data["intro"]
+    obj.save()
+    obj.other_topics.set([slugs["topics"][s] for s in data["also_in"]])
+    obj.tags.set(data["tags"], clear=True)
+    headings = [s["heading"] for s in data["sections"]]
+    sync_rows(
+        obj.sections.all(),
+        [
+            {"number": n, "heading": s["heading"], "anchor": a, "body": s["body"]}
+            for n, (s, a) in enumerate(
+                zip(data["sections"], section_anchors(headings), strict=True), 1
+            )
+        ],
+        create=lambda values: Section(guide=obj, **values),
+        key="number",
+    )
+    sync_rows(
+        obj.citations.all(),
+        [
+            {
+                "source": slugs["sources"][c["source"]],
+                "note": c["note"],
+                "url": c["url"],
+                "order": n,
+            }
+            for n, c in enumerate(data["citations"], start=1)
+        ],
+        create=lambda values: Citation(guide=obj, **values),
+    )
+
+
+def write_related(written: list[tuple[Guide, dict]], slugs) -> None:
+    """Related guides are written once every guide exists."""
+    for obj, data in written:
+        replace_rows(
+            list(obj.related_links.all()),
+            [
+                {"to_guide_id": slugs["guides"][r["guide"]].pk, "reason": r["reason"], "order": n}
+                for n, r in enumerate(data["related"], start=1)
+            ],
+            compare=("to_guide_id", "reason", "order"),
+            delete=obj.related_links.all().delete,
+            create=lambda wanted, g=obj: RelatedGuide.objects.bulk_create(
+                RelatedGuide(from_guide=g, **w) for w in wanted
+            ),
+        )
+
+
+def split_sections(body: str, first_line: int, cleaner: Cleaner) -> dict:
+    """Split a guide body at its `## ` headings: {intro, sections: [{heading, body}]}."""
+    intro: list[str] = []
+    sections: list[dict] = []
+    current: list[str] = intro
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            heading = line[3:].strip().rstrip("#").strip()
+            current = []
+            sections.append({"heading": heading, "body": current, "line": first_line + offset})
+            continue
+        current.append(line)
+    cleaned = []
+    for section in sections:
+        text = "\n".join(section["body"]).strip()
+        if not section["heading"]:
+            cleaner.problem(section["line"], "a section heading ('## ') has no text")
+        if not text:
+            cleaner.problem(section["line"], f"the section '{section['heading']}' has no text")
+        cleaned.append({"heading": section["heading"], "body": text})
+    if not sections:
+        cleaner.problem(first_line, "a guide needs sections: start each one with a '## ' heading")
+    return {"intro": "\n".join(intro).strip(), "sections": cleaned}
+
+
+def join_sections(data: dict) -> str:
+    return "\n\n".join(
+        [data["intro"], *(f"## {s['heading']}\n\n{s['body']}" for s in data["sections"])]
+    ).strip()
+
+
+def section_anchors(headings: list[str]) -> list[str]:
+    """Stable, unique #fragments for a guide's section headings."""
+    anchors: list[str] = []
+    for heading in headings:
+        base = slugify(heading)[:100] or "section"
+        anchor, n = base, 2
+        while anchor in anchors:
+            anchor, n = f"{base}-{n}", n + 1
+        anchors.append(anchor)
+    return anchors
+
+
+def check_not_related_to_itself(content) -> list[Problem]:
+    return [
+        Problem(ref.path, ref.line, "a guide cannot be related to itself")
+        for record in content.of("guides").values()
+        for ref in record.refs
+        if ref.kind == "guides" and ref.slug == record.slug
+    ]
+
+
+def search_entries():
+    for guide in Guide.objects.published().prefetch_related("sections", "tags"):
+        body = " ".join(
+            [
+                plain_text(guide.body_html),
+                *(f"{s.heading}. {plain_text(s.body_html)}" for s in guide.sections.all()),
+            ]
+        )
+        yield SearchDoc(
+            kind="guide",
+            url=guide.get_absolute_url(),
+            title=guide.title,
+            summary=guide.summary,
+            body=body,
+            keywords=" ".join(t.name for t in guide.tags.all()),
+        )
+
+
+KIND = ContentKind(
+    name="guides",
+    label="guide",
+    model=Guide,
+    spec=SPEC,
+    queryset=queryset,
+    dump=dump,
+    write=write,
+    after_write=write_related,
+    parse_body=split_sections,
+    render_body=join_sections,
+    check_set=check_not_related_to_itself,
+    detail_view="guides:detail",
+    index_view="guides:index",
+    search=SearchSpec("guide", "Guide", 1.5, search_entries),
+    sitemap_priority=0.9,
+    editor_models=(Section, Citation, RelatedGuide),
+)
