@@ -1,12 +1,21 @@
 from django.contrib import admin
+from django.db.models import F
 
 from core.admin import ContentAdmin, publish, unpublish
 
-from .models import Question
+from .models import Citation, Question
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["order", "source", "note", "url", "checked", "page_date"]
 
 
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
+    inlines = [CitationInline]
     actions = [publish, unpublish]
     list_display = ["title", "read_more", "home", "order", "published"]
     list_filter = ["home", "published", "topics", "tags"]
@@ -30,3 +39,21 @@ class QuestionAdmin(ContentAdmin):
         "source_path",
         "updated",
     ]
+
+
+@admin.register(Citation)
+class CitationAdmin(ContentAdmin):
+    """Every quick answer's sources, the least recently checked first."""
+
+    list_display = ["checked", "source", "page", "question"]
+    list_display_links = ["page"]
+    list_filter = ["source", "checked"]
+    list_select_related = ["source", "question"]
+    search_fields = ["url", "note", "question__title", "source__title"]
+    ordering = [F("checked").asc(nulls_first=True), "source__title", "url"]
+    autocomplete_fields = ["source", "question"]
+    fields = ["question", "source", "url", "note", "checked", "page_date", "order"]
+
+    @admin.display(description="page", ordering="url")
+    def page(self, obj):
+        return obj.link

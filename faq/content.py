@@ -7,8 +7,15 @@ from core.loader.schema import ORDER, PUBLISHED, TAGS, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
 from guides.models import Guide
+from sources.references import (
+    CITATIONS,
+    check_references,
+    dump_citations,
+    normalise_citations,
+    write_citations,
+)
 
-from .models import Question
+from .models import Citation, Question
 
 SPEC = {
     "question": Field("text", required=True, key="title"),
@@ -20,12 +27,17 @@ SPEC = {
     "order": ORDER,
     "published": PUBLISHED,
     "tags": TAGS,
+    "citations": CITATIONS,
 }
 
 
 def queryset():
     return Question.objects.select_related("read_more").prefetch_related(
-        Prefetch("guides", Guide.objects.order_by("slug")), "topics", "sources", "tags"
+        Prefetch("guides", Guide.objects.order_by("slug")),
+        "topics",
+        "sources",
+        "tags",
+        Prefetch("citations", Citation.objects.select_related("source").order_by("order")),
     )
 
 
@@ -34,17 +46,24 @@ def dump(obj: Question) -> dict:
     if obj.read_more_id:
         first = obj.read_more.slug
         guides = [first, *[g for g in guides if g != first]]
-    return {
+    data = {
         **dump_columns(obj, SPEC),
         "guides": guides,
         "topics": sorted(t.slug for t in obj.topics.all()),
         "sources": sorted(s.slug for s in obj.sources.all()),
         "tags": sorted(t.name for t in obj.tags.all()),
     }
+    citations = dump_citations(obj.citations.all())
+    if citations:  # left out while empty: answers loaded before citations existed
+        data["citations"] = citations
+    return data
 
 
 def normalise(data: dict) -> dict:
     data["guides"] = data["guides"][:1] + sorted(data["guides"][1:])
+    data["citations"] = normalise_citations(data["citations"])
+    if not data["citations"]:
+        del data["citations"]
     return data
 
 
@@ -56,6 +75,17 @@ def write(obj: Question, data: dict, slugs) -> None:
     obj.topics.set([slugs["topics"][s] for s in data["topics"]])
     obj.sources.set([slugs["sources"][s] for s in data["sources"]])
     obj.tags.set(data["tags"], clear=True)
+    write_citations(
+        obj.citations.all(),
+        data.get("citations", []),
+        slugs,
+        create=lambda values: Citation(question=obj, **values),
+    )
+
+
+def check_file(file, record, cleaner) -> None:
+    """Every amount and time limit in the answer carries a reference to a citation."""
+    check_references(file.body, file.body_line, len(record.data["citations"]), cleaner)
 
 
 def search_entries():
@@ -77,7 +107,9 @@ KIND = ContentKind(
     dump=dump,
     write=write,
     normalise=normalise,
+    check_file=check_file,
     body_required="the answer (the text after the front matter) is empty",
     index_view="faq:index",
     search=SearchSpec("faq", "Quick answer", 1.0, search_entries),
+    editor_models=(Citation,),
 )

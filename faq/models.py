@@ -3,6 +3,8 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from core.models import ContentQuerySet, ContentRecord
+from sources.models import Reference
+from sources.references import link_references
 
 
 class QuestionQuerySet(ContentQuerySet):
@@ -10,8 +12,12 @@ class QuestionQuerySet(ContentQuerySet):
         return self.published().filter(home=True)
 
     def for_listing(self):
-        """As lists show them: with the guide to read more in."""
-        return self.select_related("read_more")
+        """As lists show them: with the guide to read more in and the answer's sources."""
+        return self.select_related("read_more").prefetch_related(
+            models.Prefetch(
+                "citations", Citation.objects.select_related("source").order_by("order")
+            )
+        )
 
 
 class Question(ContentRecord):
@@ -40,3 +46,23 @@ class Question(ContentRecord):
 
     def get_absolute_url(self):
         return reverse("faq:index") + f"#{self.slug}"
+
+    @property
+    def answer_html(self) -> str:
+        """The answer, its `[n]` references linked to its sources (listed under it)."""
+        return link_references(self.body_html, self.citations.all(), prefix=f"{self.slug}-")
+
+
+class Citation(Reference):
+    """A source a quick answer relies on; the answer refers to it by number (`[1]`)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(
+        "sources.Source", on_delete=models.PROTECT, related_name="faq_citations"
+    )
+
+    class Meta:
+        ordering = ["question", "order"]
+
+    def __str__(self):
+        return f"{self.question} cites {self.source}"

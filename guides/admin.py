@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db.models import F
 from django.utils import timezone
 
 from core.admin import MARKDOWN_HELP, ContentAdmin, publish, unpublish
@@ -14,15 +15,20 @@ class ReviewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("overdue", f"Overdue (not reviewed for {settings.GUIDE_REVIEW_MONTHS} months)"),
+            (
+                "overdue",
+                f"Overdue (guide or a source not checked for {settings.GUIDE_REVIEW_MONTHS} "
+                "months)",
+            ),
             ("current", "Reviewed recently"),
         ]
 
     def queryset(self, request, queryset):
+        overdue = Guide.objects.overdue_for_review().values("pk")
         if self.value() == "overdue":
-            return queryset.overdue_for_review()
+            return queryset.filter(pk__in=overdue)
         if self.value() == "current":
-            return queryset.reviewed_recently()
+            return queryset.exclude(pk__in=overdue)
         return queryset
 
 
@@ -42,7 +48,7 @@ class CitationInline(admin.TabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["source"]
-    fields = ["order", "source", "note", "url"]
+    fields = ["order", "source", "note", "url", "checked", "page_date"]
 
 
 class RelatedGuideInline(admin.TabularInline):
@@ -74,7 +80,7 @@ def mark_reviewed(modeladmin, request, queryset):
 
 @admin.register(Guide)
 class GuideAdmin(ContentAdmin):
-    list_display = ["title", "topic", "reviewed", "published", "updated"]
+    list_display = ["title", "topic", "reviewed", "oldest_check", "published", "updated"]
     list_filter = ["published", ReviewFilter, "topic", "tags", "reviewed"]
     list_select_related = ["topic"]
     search_fields = ["title", "summary", "body", "sections__body"]
@@ -88,6 +94,31 @@ class GuideAdmin(ContentAdmin):
         ("Publishing", {"fields": ["published", "reviewed", "order", "source_path", "updated"]}),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_oldest_check()
+
+    @admin.display(ordering="oldest_check", description="oldest source check")
+    def oldest_check(self, obj):
+        return obj.oldest_check
+
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset, True if search_term else may_have_duplicates
+
+
+@admin.register(Citation)
+class CitationAdmin(ContentAdmin):
+    """Every guide's sources, the least recently checked first: re-check from the top."""
+
+    list_display = ["checked", "source", "page", "guide", "note"]
+    list_display_links = ["page"]
+    list_filter = ["source", "checked"]
+    list_select_related = ["source", "guide"]
+    search_fields = ["url", "note", "guide__title", "source__title"]
+    ordering = [F("checked").asc(nulls_first=True), "source__title", "url"]
+    autocomplete_fields = ["source", "guide"]
+    fields = ["guide", "source", "url", "note", "checked", "page_date", "order"]
+
+    @admin.display(description="page", ordering="url")
+    def page(self, obj):
+        return obj.link

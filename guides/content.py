@@ -12,6 +12,13 @@ from core.loader.links import FENCE_RE
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
+from sources.references import (
+    CITATIONS,
+    check_references,
+    dump_citations,
+    normalise_citations,
+    write_citations,
+)
 from topics.models import Topic
 
 from .models import Citation, Guide, RelatedGuide, Section
@@ -25,16 +32,7 @@ SPEC = {
     "order": ORDER,
     "published": PUBLISHED,
     "tags": TAGS,
-    "citations": Field(
-        "records",
-        required=True,
-        min_items=1,
-        fields={
-            "source": Field("ref", required=True, ref="sources"),
-            "note": Field("text", required=True),
-            "url": Field("url"),
-        },
-    ),
+    "citations": CITATIONS,
     "related": Field(
         "records",
         fields={
@@ -63,9 +61,7 @@ def dump(obj: Guide) -> dict:
         "topic": obj.topic.slug,
         "also_in": [t.slug for t in obj.other_topics.all()],
         "tags": sorted(t.name for t in obj.tags.all()),
-        "citations": [
-            {"source": c.source.slug, "note": c.note, "url": c.url} for c in obj.citations.all()
-        ],
+        "citations": dump_citations(obj.citations.all()),
         "related": [
             {"guide": r.to_guide.slug, "reason": r.reason} for r in obj.related_links.all()
         ],
@@ -93,17 +89,10 @@ def write(obj: Guide, data: dict, slugs) -> None:
         create=lambda values: Section(guide=obj, **values),
         key="number",
     )
-    sync_rows(
+    write_citations(
         obj.citations.all(),
-        [
-            {
-                "source": slugs["sources"][c["source"]],
-                "note": c["note"],
-                "url": c["url"],
-                "order": n,
-            }
-            for n, c in enumerate(data["citations"], start=1)
-        ],
+        data["citations"],
+        slugs,
         create=lambda values: Citation(guide=obj, **values),
     )
 
@@ -171,6 +160,16 @@ def section_anchors(headings: list[str]) -> list[str]:
     return anchors
 
 
+def normalise(data: dict) -> dict:
+    data["citations"] = normalise_citations(data["citations"])
+    return data
+
+
+def check_file(file, record, cleaner) -> None:
+    """Every amount and time limit in the text carries a reference to a citation."""
+    check_references(file.body, file.body_line, len(record.data["citations"]), cleaner)
+
+
 def check_not_related_to_itself(content) -> list[Problem]:
     return [
         Problem(ref.path, ref.line, "a guide cannot be related to itself")
@@ -209,6 +208,8 @@ KIND = ContentKind(
     after_write=write_related,
     parse_body=split_sections,
     render_body=join_sections,
+    normalise=normalise,
+    check_file=check_file,
     check_set=check_not_related_to_itself,
     detail_view="guides:detail",
     index_view="guides:index",

@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 
 from core.markdown import render_markdown
 from core.models import ContentQuerySet, ContentRecord, published_q
+from sources.models import Reference
 
 
 def review_cutoff() -> dt.date:
@@ -20,11 +21,22 @@ def review_cutoff() -> dt.date:
 
 
 class GuideQuerySet(ContentQuerySet):
+    def with_oldest_check(self):
+        """Annotate `oldest_check`: the date of the guide's least recently checked source."""
+        return self.annotate(oldest_check=models.Min("citations__checked"))
+
     def overdue_for_review(self):
-        return self.filter(reviewed__lt=review_cutoff())
+        """Guides not reviewed, or relying on a source not checked, for
+        `WEGWIJS_REVIEW_MONTHS`; a source never checked counts as overdue."""
+        cutoff = review_cutoff()
+        return self.with_oldest_check().filter(
+            models.Q(reviewed__lt=cutoff)
+            | models.Q(oldest_check__lt=cutoff)
+            | models.Q(oldest_check__isnull=True)
+        )
 
     def reviewed_recently(self):
-        return self.filter(reviewed__gte=review_cutoff())
+        return self.exclude(pk__in=self.overdue_for_review().values("pk"))
 
     def listed_in(self, topic):
         """Published guides a topic lists: its own first, then those it also lists."""
@@ -116,26 +128,18 @@ class Section(models.Model):
         return f"{self.number:02d}"
 
 
-class Citation(models.Model):
-    """A source a guide relies on, with what the guide uses it for."""
+class Citation(Reference):
+    """A source a guide relies on: what the guide uses it for, and when it was checked.
+    The guide's text refers to it by number: `[1]` is the first citation."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="citations")
-    note = models.TextField(help_text="What the guide uses this source for.")
-    url = models.URLField(
-        max_length=500, blank=True, help_text="Optional deep link to the exact page (https)."
-    )
-    order = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["guide", "order"]
 
     def __str__(self):
         return f"{self.guide} cites {self.source}"
-
-    @property
-    def link(self):
-        return self.url or self.source.url
 
 
 class RelatedGuideQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ from core.breadcrumbs import crumbs
 from faq.models import Question
 from glossary.marking import mark_terms
 from glossary.models import GlossaryTerm
+from sources.references import link_references
 from steps.models import plan_position
 from topics.models import Topic
 
@@ -45,8 +46,10 @@ def guide_detail(request, slug):
     intro_html, *section_html = mark_terms(
         [guide.body_html, *(s.body_html for s in sections)], GlossaryTerm.objects.for_marking()
     )
+    citations = guide.citations.all()
+    intro_html = link_references(intro_html, citations)
     for section, html in zip(sections, section_html, strict=True):
-        section.marked_html = html
+        section.marked_html = link_references(html, citations)
     response = render(
         request,
         "guides/guide_detail.html",

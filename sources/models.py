@@ -54,3 +54,30 @@ class Source(ContentRecord):
     def display_url(self):
         """The URL as people read it: no scheme, no trailing slash."""
         return self.url.split("://", 1)[-1].rstrip("/")
+
+
+class Reference(models.Model):
+    """What a page relies on: one source (in the concrete model), the exact page, what the
+    page uses it for, and when someone last compared the claims with it."""
+
+    note = models.TextField(help_text="What this source supports on the page.")
+    url = models.URLField(
+        max_length=500, blank=True, help_text="Deep link to the exact page (https)."
+    )
+    checked = models.DateField(
+        null=True,
+        help_text="The day someone compared the claims with this page. Null only for records "
+        "loaded before this field existed.",
+    )
+    page_date = models.DateField(
+        null=True, blank=True, help_text="The page's own date, if it shows one."
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order"]
+
+    @property
+    def link(self):
+        return self.url or self.source.url

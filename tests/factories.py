@@ -75,7 +75,11 @@ def make_guide(topic, sources=(), sections=3, **fields):
         )
     for order, source in enumerate(sources):
         Citation.objects.create(
-            guide=guide, source=source, note=f"Uses {source.title}.", order=order
+            guide=guide,
+            source=source,
+            note=f"Uses {source.title}.",
+            order=order,
+            checked=dt.date(2026, 11, 1),
         )
     return guide
 

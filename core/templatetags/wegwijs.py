@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from core.text import plain_text
+from core.text import plain_text, without_reference_marks
 
 register = template.Library()
 
@@ -60,7 +60,10 @@ def faq_data(questions):
                 {
                     "@type": "Question",
                     "name": q.title,
-                    "acceptedAnswer": {"@type": "Answer", "text": plain_text(q.body_html)},
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": without_reference_marks(plain_text(q.body_html)),
+                    },
                 }
                 for q in questions
             ],

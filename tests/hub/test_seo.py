@@ -60,5 +60,6 @@ def test_faq_page_has_faqpage_structured_data(loaded, client):
     question = data["FAQPage"]["mainEntity"][0]
     assert question["name"] == "Do I need DigiD?"
     assert (
-        question["acceptedAnswer"]["text"] == "Yes, for most government websites. Read the guide."
+        question["acceptedAnswer"]["text"]
+        == "Yes, for most government websites. Applying is free. Read the guide."
     )
