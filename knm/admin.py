@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from core.admin import ContentAdmin
 
+from .item_analysis import MIN_ANSWERS, TOO_EASY, TOO_HARD, item_analysis
 from .models import Option, Question, Theme
 
 
@@ -30,6 +34,7 @@ class AnsweredFilter(admin.SimpleListFilter):
 
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
+    change_list_template = "admin/knm/question/change_list.html"
     list_display = ["qid", "question_en", "theme", "difficulty", "answer_count", "right_rate"]
     list_filter = ["theme", "difficulty", AnsweredFilter]
     list_select_related = ["theme"]
@@ -60,6 +65,33 @@ class QuestionAdmin(ContentAdmin):
                     "attempt_items", filter=answered & Q(attempt_items__correct=True)
                 ),
             )
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "item-analysis/",
+                self.admin_site.admin_view(self.item_analysis_view),
+                name="knm_question_item_analysis",
+            ),
+            *super().get_urls(),
+        ]
+
+    def item_analysis_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return TemplateResponse(
+            request,
+            "admin/knm/item_analysis.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Item analysis",
+                "opts": self.model._meta,
+                "items": item_analysis(),
+                "min_answers": MIN_ANSWERS,
+                "too_easy": round(TOO_EASY * 100),
+                "too_hard": round(TOO_HARD * 100),
+            },
         )
 
     @admin.display(ordering="answer_count", description="answers")

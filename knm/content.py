@@ -8,7 +8,7 @@ from core.loader.files import Problem
 from core.loader.schema import PUBLISHED, Field
 from core.registry import ContentKind
 
-from .models import Option, Question, Theme
+from .models import DocumentKind, Option, Question, Theme
 
 # The eight official KNM themes (Regeling inburgering 2021, eindtermen KNM).
 KNM_THEMES = {
@@ -52,6 +52,17 @@ SPEC = {
             "explanation": Field("text", required=True),
             "read": Field("text", required=True),
             "read_label": Field("text", required=True),
+            # A realistic document the question is about: a letter, a payslip, a label …
+            "document": Field(
+                "record",
+                fields={
+                    "kind": Field("text", required=True, choices=tuple(DocumentKind.values)),
+                    "title": Field("text", required=True),
+                    "body": Field("text", required=True),
+                    # The text alternative: what the document says, in plain sentences.
+                    "text": Field("text", required=True),
+                },
+            ),
         },
     ),
 }
@@ -86,10 +97,32 @@ def dump(obj: Theme) -> dict:
                 "explanation": q.explanation,
                 "read": q.read_url,
                 "read_label": q.read_label,
+                **_dump_document(q),
             }
             for q in obj.questions.all()
         ],
     }
+
+
+def _dump_document(q: Question) -> dict:
+    """Left out when there is none, like a file without one (see normalise)."""
+    if not q.document_body:
+        return {}
+    return {
+        "document": {
+            "kind": q.document_kind,
+            "title": q.document_title,
+            "body": q.document_body,
+            "text": q.document_text,
+        }
+    }
+
+
+def normalise(data: dict) -> dict:
+    data["questions"] = [
+        {k: v for k, v in q.items() if k != "document" or v} for q in data["questions"]
+    ]
+    return data
 
 
 def write(obj: Theme, data: dict, slugs) -> None:
@@ -110,6 +143,10 @@ def write(obj: Theme, data: dict, slugs) -> None:
             "explanation": item["explanation"],
             "read_url": item["read"],
             "read_label": item["read_label"],
+            "document_kind": item.get("document", {}).get("kind", ""),
+            "document_title": item.get("document", {}).get("title", ""),
+            "document_body": item.get("document", {}).get("body", ""),
+            "document_text": item.get("document", {}).get("text", ""),
         }
         question = current.get(item["id"])
         if question is None:
@@ -195,6 +232,7 @@ KIND = ContentKind(
     queryset=queryset,
     dump=dump,
     write=write,
+    normalise=normalise,
     check_file=check_file,
     check_set=check_question_ids,
     detail_view="knm:theme",

@@ -36,6 +36,20 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(published_q("theme"))
 
 
+class DocumentKind(models.TextChoices):
+    LETTER = "letter", "Letter"
+    PAYSLIP = "payslip", "Payslip"
+    ADVERT = "advert", "Advert"
+    BILL = "bill", "Bill"
+    CARD = "card", "Appointment card"
+    LABEL = "label", "Label"
+    TIMETABLE = "timetable", "Timetable"
+    PASS = "pass", "Pass"
+    FORM = "form", "Form"
+    NOTICE = "notice", "Notice"
+    MESSAGE = "message", "Message"
+
+
 class Question(models.Model):
     class Difficulty(models.TextChoices):
         EASY = "easy", "Easy"
@@ -60,6 +74,25 @@ class Question(models.Model):
         "read more link", max_length=500, help_text="A guide path (/guides/…/) or an https URL."
     )
     read_label = models.CharField("read more text", max_length=200)
+    document_kind = models.CharField(
+        "document kind", max_length=20, blank=True, choices=DocumentKind.choices
+    )
+    document_title = models.CharField(
+        "document caption", max_length=200, blank=True, help_text="Dutch, e.g. 'Loonstrook'."
+    )
+    document_body = models.TextField(
+        "document",
+        blank=True,
+        help_text="A realistic document the question is about, in Markdown (tables for "
+        "payslips and bills). Fictional names and addresses only.",
+    )
+    document_html = models.TextField(blank=True, editable=False)
+    document_text = models.TextField(
+        "document as plain text",
+        blank=True,
+        help_text="Required with a document: everything it says, in plain Dutch sentences, "
+        "for screen readers and for reading aloud.",
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -71,6 +104,7 @@ class Question(models.Model):
 
     def save(self, *args, **kwargs):
         self.explanation_html = render_markdown(self.explanation)
+        self.document_html = render_markdown(self.document_body)
         super().save(*args, **kwargs)
 
     @property
@@ -160,6 +194,11 @@ class AttemptItem(models.Model):
     )
     correct = models.BooleanField(null=True)
     answered = models.DateTimeField(null=True, blank=True)
+    option_order = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The options' ids in the order this attempt shows them (shuffled per attempt).",
+    )
 
     objects = AttemptItemQuerySet.as_manager()
 
@@ -171,6 +210,18 @@ class AttemptItem(models.Model):
 
     def __str__(self):
         return f"{self.attempt} #{self.position}"
+
+    def shown_options(self) -> list[Option]:
+        """The question's options in the order this attempt shows them, each with the
+        letter it is shown under (`shown_letter`): A, B, C follow the order on screen."""
+        options = list(self.question.options.all())
+        order = [int(pk) for pk in self.option_order.split(",") if pk.isdigit()]
+        if sorted(order) == sorted(o.pk for o in options):
+            by_pk = {o.pk: o for o in options}
+            options = [by_pk[pk] for pk in order]
+        for index, option in enumerate(options):
+            option.shown_letter = "ABCDEFG"[index]
+        return options
 
 
 class CardQuerySet(models.QuerySet):
@@ -192,6 +243,12 @@ class Card(models.Model):
     times_right = models.PositiveIntegerField(default=0)
     times_wrong = models.PositiveIntegerField(default=0)
     last_answered = models.DateTimeField()
+    previous_right = models.DateTimeField(
+        null=True, blank=True, help_text="When the last answer was given, if it was right."
+    )
+    mastered = models.BooleanField(
+        default=False, help_text="Answered right twice in a row, a day or more apart."
+    )
 
     objects = CardQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
-"""The trainer's logic: starting rounds, answering, scoring, scheduling, progress.
+"""The trainer's logic: scheduling, starting rounds and answering (scores and progress:
+progress.py).
 
 Views call these functions; nothing here knows about HTTP. Every function that takes the
 time takes it as `now`, so tests can move the clock.
@@ -8,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+
+from core.models import published_q
 
 from .models import Attempt, AttemptItem, Card, Learner, Option, Question, Theme
 
@@ -29,7 +30,8 @@ BOX_INTERVALS = {
     6: dt.timedelta(days=35),
 }
 TOP_BOX = max(BOX_INTERVALS)
-MASTERED_BOX = 3  # right at least twice in a row, a day apart or more
+# A question is mastered when it is answered right twice in a row, a day or more apart.
+MASTERY_GAP = dt.timedelta(days=1)
 
 
 class AnswerRefused(Exception):
@@ -45,14 +47,24 @@ class AnswerRefused(Exception):
 
 
 def card_schedule(card: Card, correct: bool, now: dt.datetime) -> Card:
-    """Move a card after an answer: missed → box 1, soon; right → one box up, later."""
-    card.box = min(card.box + 1, TOP_BOX) if correct else 1
-    card.due = now + BOX_INTERVALS[card.box]
-    card.last_answered = now
+    """Move a card after an answer: missed → box 1, soon; right when it was due → one box
+    up, later. A right answer before the card is due (the same question in two rounds at
+    once) counts, but moves nothing up: only spaced answers show that it stuck."""
     if correct:
+        if card.previous_right is not None and now - card.previous_right >= MASTERY_GAP:
+            card.mastered = True
+        card.previous_right = now
+        if card.box == 0 or now >= card.due:
+            card.box = min(card.box + 1, TOP_BOX)
+            card.due = now + BOX_INTERVALS[card.box]
         card.times_right += 1
     else:
+        card.box = 1
+        card.due = now + BOX_INTERVALS[1]
+        card.previous_right = None
+        card.mastered = False
         card.times_wrong += 1
+    card.last_answered = now
     return card
 
 
@@ -126,12 +138,45 @@ def review_due_count(learner: Learner | None, now: dt.datetime) -> int:
     return Card.objects.due_for_review(learner, now).count()
 
 
+def review_next_due(learner: Learner | None, now: dt.datetime) -> dt.datetime | None:
+    """When the next missed question comes back for review, if none is due now."""
+    if learner is None:
+        return None
+    later = dt.datetime.max.replace(tzinfo=dt.UTC)
+    return (
+        Card.objects.due_for_review(learner, later)
+        .filter(due__gt=now)
+        .order_by("due")
+        .values_list("due", flat=True)
+        .first()
+    )
+
+
+def _round_mistakes(source: Attempt) -> list[int]:
+    """The questions a finished round got wrong or left open, in the round's order."""
+    return list(
+        source.items.exclude(correct=True)
+        .filter(published_q("question__theme"))
+        .order_by("position")
+        .values_list("question_id", flat=True)
+    )
+
+
 @transaction.atomic
 def attempt_start(
-    learner: Learner, mode: str, now: dt.datetime, theme: Theme | None = None
+    learner: Learner,
+    mode: str,
+    now: dt.datetime,
+    theme: Theme | None = None,
+    source: Attempt | None = None,
 ) -> Attempt | None:
-    """Create a round and its questions. Returns None when there is nothing to ask."""
-    if mode == Attempt.Mode.EXAM:
+    """Create a round and its questions. Returns None when there is nothing to ask. A
+    review with a `source` round asks that round's mistakes at once."""
+    if mode == Attempt.Mode.REVIEW and source is not None:
+        question_ids = _round_mistakes(source)
+        deadline = None
+        theme = None
+    elif mode == Attempt.Mode.EXAM:
         question_ids = _exam_questions(settings.KNM_EXAM_QUESTIONS_PER_THEME)
         deadline = now + dt.timedelta(minutes=settings.KNM_EXAM_MINUTES)
         theme = None
@@ -147,11 +192,28 @@ def attempt_start(
     attempt = Attempt.objects.create(
         learner=learner, mode=mode, theme=theme, started=now, deadline=deadline
     )
+    orders = _shuffled_option_orders(question_ids)
     AttemptItem.objects.bulk_create(
-        AttemptItem(attempt=attempt, position=n, question_id=pk)
+        AttemptItem(attempt=attempt, position=n, question_id=pk, option_order=orders[pk])
         for n, pk in enumerate(question_ids, 1)
     )
     return attempt
+
+
+def _shuffled_option_orders(question_ids: list[int]) -> dict[int, str]:
+    """For each question, its option ids in a fresh random order for this attempt."""
+    options: dict[int, list[int]] = defaultdict(list)
+    for question_id, pk in Option.objects.filter(question_id__in=question_ids).values_list(
+        "question_id", "pk"
+    ):
+        options[question_id].append(pk)
+    rng = random.Random()
+    orders = {}
+    for question_id in question_ids:
+        pks = options[question_id]
+        rng.shuffle(pks)
+        orders[question_id] = ",".join(map(str, pks))
+    return orders
 
 
 # ---- answering -------------------------------------------------------------------------
@@ -176,20 +238,23 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
 
     Everything is checked with plain reads first; the write is one conditional update (only
     an unanswered question can be answered), so two answers to the same question at the
-    same moment cannot both count, and the write transaction stays short.
+    same moment cannot both count, and the write transaction stays short. Sending the
+    answer already given again changes nothing and is not an error.
     """
     attempt = Attempt.objects.select_related("learner").get(pk=attempt.pk)
+    item = (
+        AttemptItem.objects.select_related("question", "chosen")
+        .filter(attempt=attempt, position=position)
+        .first()
+    )
+    if item is not None and item.answered is not None and str(item.chosen_id) == str(option_id):
+        return item  # the same answer sent twice (a double Enter): it counted once already
     if attempt.finished is not None:
         raise AnswerRefused("This round is already finished, so no more answers can be given.", 409)
     if attempt_close_if_expired(attempt, now):
         raise AnswerRefused(
             "The time for this exam is up. Answers given after the end do not count.", 409
         )
-    item = (
-        AttemptItem.objects.select_related("question")
-        .filter(attempt=attempt, position=position)
-        .first()
-    )
     if item is None:
         raise AnswerRefused("This question is not part of this round.", 404)
     if item.answered is not None:
@@ -218,138 +283,3 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
             attempt_finish(attempt, now)
     item.chosen, item.correct, item.answered = option, option.is_correct, now
     return item
-
-
-# ---- results and progress --------------------------------------------------------------
-
-
-@dataclass
-class ThemeScore:
-    theme: Theme
-    right: int = 0
-    total: int = 0
-
-    @property
-    def share(self) -> float:
-        return self.right / self.total if self.total else 0.0
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.share)
-
-    @property
-    def meets_target(self) -> bool:
-        return self.total > 0 and self.share >= settings.KNM_PRACTICE_TARGET
-
-
-@dataclass
-class Score:
-    right: int = 0
-    answered: int = 0
-    total: int = 0
-    themes: list[ThemeScore] = field(default_factory=list)
-    mistakes: list[AttemptItem] = field(default_factory=list)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.right / self.total) if self.total else 0
-
-
-def attempt_score(items: list[AttemptItem]) -> Score:
-    """Score from the stored answers. Unanswered questions count as not right."""
-    score = Score(total=len(items))
-    per_theme: dict[int, ThemeScore] = {}
-    for item in items:
-        theme = item.question.theme
-        ts = per_theme.setdefault(theme.pk, ThemeScore(theme))
-        ts.total += 1
-        if item.answered:
-            score.answered += 1
-        if item.correct:
-            score.right += 1
-            ts.right += 1
-        else:
-            score.mistakes.append(item)
-    score.themes = sorted(per_theme.values(), key=lambda t: t.theme.order)
-    return score
-
-
-@dataclass
-class ThemeProgress:
-    theme: Theme
-    questions: int
-    seen: int
-    mastered: int
-    right: int
-    wrong: int
-
-    @property
-    def mastery_percent(self) -> int:
-        return round(100 * self.mastered / self.questions) if self.questions else 0
-
-
-def learner_progress(learner: Learner | None) -> list[ThemeProgress]:
-    themes = Theme.objects.published().with_question_counts().order_by("order")
-    stats = {}
-    if learner is not None:
-        rows = (
-            Card.objects.filter(learner=learner)
-            .values("question__theme_id")
-            .annotate(
-                seen=Count("pk"),
-                mastered=Count("pk", filter=Q(box__gte=MASTERED_BOX)),
-                right=Count("pk", filter=Q(times_right__gt=0)),
-            )
-        )
-        stats = {row["question__theme_id"]: row for row in rows}
-        wrong = Counter(
-            dict(
-                Card.objects.filter(learner=learner, times_wrong__gt=0)
-                .values("question__theme_id")
-                .annotate(n=Count("pk"))
-                .values_list("question__theme_id", "n")
-            )
-        )
-    else:
-        wrong = Counter()
-    result = []
-    for theme in themes:
-        row = stats.get(theme.pk, {})
-        result.append(
-            ThemeProgress(
-                theme,
-                theme.question_count,
-                row.get("seen", 0),
-                row.get("mastered", 0),
-                row.get("right", 0),
-                wrong[theme.pk],
-            )
-        )
-    return result
-
-
-def learner_reading_list(learner: Learner | None, limit: int = 6) -> list[dict]:
-    """What to read next: the pages behind the questions this learner missed most."""
-    if learner is None:
-        return []
-    missed = (
-        Card.objects.filter(learner=learner, times_wrong__gt=0)
-        .values("question__read_url", "question__read_label")
-        .annotate(missed=Count("pk"))
-        .order_by("-missed", "question__read_label")
-    )
-    seen, reading = set(), []
-    for row in missed:
-        url = row["question__read_url"]
-        if url in seen:
-            continue
-        seen.add(url)
-        reading.append({"url": url, "label": row["question__read_label"], "missed": row["missed"]})
-        if len(reading) == limit:
-            break
-    return reading
-
-
-def learner_forget(learner: Learner) -> None:
-    """Delete everything stored about this browser's practice."""
-    learner.delete()

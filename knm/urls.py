@@ -13,4 +13,5 @@ urlpatterns = [
     path("rounds/<uuid:attempt_id>/", views.attempt_detail, name="attempt"),
     path("rounds/<uuid:attempt_id>/<int:position>/", views.question, name="question"),
     path("rounds/<uuid:attempt_id>/result/", views.result, name="result"),
+    path("rounds/<uuid:attempt_id>/hand-in/", views.hand_in, name="hand-in"),
 ]

@@ -12,6 +12,7 @@ from core.breadcrumbs import crumbs
 
 from . import services
 from .models import Attempt, AttemptItem, Learner, Theme
+from .progress import attempt_score, learner_forget, learner_progress, learner_reading_list
 
 SESSION_KEY = "knm_learner"
 KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
@@ -46,7 +47,9 @@ def index(request):
         {
             "themes": _themes(),
             "review_due": services.review_due_count(learner, now),
-            "progress": services.learner_progress(learner) if learner else None,
+            "review_next": services.review_next_due(learner, now),
+            "now": now,
+            "progress": learner_progress(learner) if learner else None,
             "exam_minutes": settings.KNM_EXAM_MINUTES,
             "exam_questions": services.exam_size(),
             "practice_length": settings.KNM_PRACTICE_LENGTH,
@@ -83,18 +86,44 @@ def start(request):
             messages.error(request, "That theme does not exist. Choose one from the list.")
             return redirect("knm:index")
     learner = current_learner(request, create=True)
-    attempt = services.attempt_start(learner, mode, timezone.now(), theme=theme)
+    now = timezone.now()
+    source = None
+    if mode == Attempt.Mode.REVIEW and request.POST.get("from_round"):
+        source = _finished_round(learner, request.POST["from_round"])
+        if source is None:
+            messages.error(request, "That round was not found. Choose what to practise here.")
+            return redirect("knm:index")
+    attempt = services.attempt_start(learner, mode, now, theme=theme, source=source)
     if attempt is None:
         if mode == Attempt.Mode.REVIEW:
-            messages.info(
-                request,
-                "You have no mistakes to review right now. Practise a theme, and questions "
-                "you miss will come back here.",
-            )
+            messages.info(request, _nothing_to_review(learner, now))
         else:
             messages.error(request, "There are no questions to practise yet.")
         return redirect("knm:index")
     return redirect(attempt.get_absolute_url())
+
+
+def _finished_round(learner: Learner, value: str) -> Attempt | None:
+    try:
+        pk = uuid.UUID(value)
+    except ValueError:
+        return None
+    return Attempt.objects.filter(pk=pk, learner=learner, finished__isnull=False).first()
+
+
+def _nothing_to_review(learner: Learner, now) -> str:
+    next_due = services.review_next_due(learner, now)
+    if next_due is None:
+        return (
+            "You have no mistakes to review right now. Practise a theme, and questions you "
+            "miss will come back here."
+        )
+    return (
+        "No missed question is due yet: they come back a little later, so that you try "
+        f"them again from memory. The next one is ready at "
+        f"{timezone.localtime(next_due):%H:%M}. To go over a round's mistakes now, use "
+        "“Review these mistakes now” on that round's result page."
+    )
 
 
 def _attempt_for(request, attempt_id) -> Attempt:
@@ -172,7 +201,7 @@ def question(request, attempt_id, position):
             "attempt": attempt,
             "item": item,
             "question": item.question,
-            "options": item.question.options.all(),
+            "options": item.shown_options(),
             "total": total,
             "is_last": position >= total,
             "next_position": position + 1,
@@ -199,9 +228,33 @@ def result(request, attempt_id):
         "knm/result.html",
         {
             "attempt": attempt,
-            "score": services.attempt_score(items),
+            "score": attempt_score(items),
             "target_percent": round(settings.KNM_PRACTICE_TARGET * 100),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your result", None)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def hand_in(request, attempt_id):
+    """Hand in an exam before the time is up: confirm first, then score what was answered."""
+    attempt = _attempt_for(request, attempt_id)
+    services.attempt_close_if_expired(attempt, timezone.now())
+    if attempt.mode != Attempt.Mode.EXAM or attempt.finished is not None:
+        return redirect("knm:attempt", attempt_id=attempt.pk)
+    if request.method == "POST":
+        services.attempt_finish(attempt, timezone.now())
+        messages.success(request, "You handed in the exam. Here is your score.")
+        return redirect("knm:result", attempt_id=attempt.pk)
+    answered = attempt.items.filter(answered__isnull=False).count()
+    return render(
+        request,
+        "knm/hand_in.html",
+        {
+            "attempt": attempt,
+            "answered": answered,
+            "total": attempt.items.count(),
+            "breadcrumbs": crumbs(KNM_CRUMB, ("Hand in the exam", None)),
         },
     )
 
@@ -214,8 +267,8 @@ def progress(request):
         "knm/progress.html",
         {
             "learner": learner,
-            "progress": services.learner_progress(learner),
-            "reading": services.learner_reading_list(learner),
+            "progress": learner_progress(learner),
+            "reading": learner_reading_list(learner),
             "review_due": services.review_due_count(learner, timezone.now()),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your progress", None)),
         },
@@ -226,7 +279,7 @@ def progress(request):
 def forget(request):
     learner = current_learner(request)
     if learner is not None:
-        services.learner_forget(learner)
+        learner_forget(learner)
     request.session.pop(SESSION_KEY, None)
     messages.success(request, "Your practice history on this browser has been deleted.")
     return redirect(reverse("knm:progress"))

@@ -25,7 +25,7 @@ from .sync import data_hash, dump, existing, normalise
 
 def _omitted(value, fspec: Field) -> bool:
     """Left out of the file, as a person writing it would: empty, or at its default."""
-    if value in ("", [], None):
+    if value in ("", [], {}, None):
         return True
     return not fspec.required and fspec.default is not None and value == fspec.default
 
@@ -37,6 +37,8 @@ def to_front_matter(data: dict, spec: dict[str, Field]) -> dict:
         value = data.get(key_of(name, fspec))
         if fspec.type == "records":
             value = [to_front_matter(item, fspec.fields) for item in value or []]
+        elif fspec.type == "record":
+            value = to_front_matter(value, fspec.fields) if value else {}
         elif fspec.type == "date" and value:
             value = dt.date.fromisoformat(value)
         if not _omitted(value, fspec):

@@ -20,7 +20,7 @@ SCALARS = ("text", "int", "bool", "date", "url", "slug")
 
 @dataclass(frozen=True)
 class Field:
-    type: str  # text | int | bool | date | url | slug | texts | ref | refs | records
+    type: str  # text | int | bool | date | url | slug | texts | ref | refs | record | records
     required: bool = False
     default: Any = None
     ref: str = ""  # kind referred to, for ref/refs
@@ -115,6 +115,11 @@ class Cleaner:
                 self.problem(line, f"'{name}' must be a date written as YYYY-MM-DD")
                 return None
             return value.isoformat()
+        if t == "record":
+            if not isinstance(value, LineDict):
+                self.problem(line, f"'{name}' must be a group of 'field: value' lines")
+                return {}
+            return self.clean(value, fspec.fields, where=f"{name}.")
         # The list types.
         if not isinstance(value, LineList):
             self.problem(line, f"'{name}' must be a list, not {_type_name(value)}")
@@ -153,6 +158,8 @@ class Cleaner:
 def empty(fspec: Field):
     if fspec.type in ("texts", "refs", "records"):
         return []
+    if fspec.type == "record":
+        return {}
     if fspec.default is not None:
         return fspec.default
     return "" if fspec.type in ("text", "url", "slug", "ref") else None

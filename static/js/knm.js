@@ -1,5 +1,5 @@
-// Progressive enhancement for KNM practice: a live exam countdown and keyboard shortcuts.
-// Everything works without this file; the server enforces the time limit.
+// Progressive enhancement for KNM practice: a live exam countdown, keyboard shortcuts and
+// "Listen in Dutch". Everything works without this file; the server enforces the time limit.
 (function () {
   "use strict";
 
@@ -38,6 +38,50 @@
         radios[index].focus();
         event.preventDefault();
       }
+    });
+  }
+
+  // Listen in Dutch: the browser's own speech synthesis reads the document, the situation,
+  // the question and the answers. The button stays hidden unless a Dutch voice exists.
+  var listen = document.querySelector("button[data-listen]");
+  if (listen && "speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
+    var dutchVoice = function () {
+      var voices = window.speechSynthesis.getVoices();
+      for (var i = 0; i < voices.length; i++) {
+        if (voices[i].lang && voices[i].lang.toLowerCase().indexOf("nl") === 0) return voices[i];
+      }
+      return null;
+    };
+    var spoken = function () {
+      var parts = [];
+      var add = function (node) {
+        if (node && node.textContent.trim()) parts.push(node.textContent.trim());
+      };
+      add(document.querySelector(".knm-question .document-text p"));
+      add(document.querySelector(".knm-question .situation"));
+      add(document.querySelector(".knm-question .question-text"));
+      var labels = document.querySelectorAll(".knm-question .option label");
+      for (var i = 0; i < labels.length; i++) {
+        var letter = labels[i].querySelector(".letter");
+        var text = labels[i].querySelector('[lang="nl"]');
+        if (letter && text) parts.push(letter.textContent.trim() + ". " + text.textContent.trim());
+      }
+      return parts.join(" ");
+    };
+    var offer = function () {
+      if (dutchVoice()) listen.hidden = false;
+    };
+    offer();
+    window.speechSynthesis.addEventListener("voiceschanged", offer);
+    listen.addEventListener("click", function () {
+      var voice = dutchVoice();
+      if (!voice) return;
+      window.speechSynthesis.cancel();
+      var utterance = new window.SpeechSynthesisUtterance(spoken());
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+      utterance.rate = 0.9;
+      window.speechSynthesis.speak(utterance);
     });
   }
 })();

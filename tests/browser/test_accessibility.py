@@ -48,6 +48,9 @@ def test_every_page_type_passes_axe(browser, site, width):
     page.click("button[type=submit] >> text=Check my answer")
     check(page, "KNM feedback", problems)
     attempt = Attempt.objects.order_by("-started").first()
+    position = attempt.items.get(question__qid="housing-06").position
+    page.goto(f"{site}/knm/rounds/{attempt.pk}/{position}/")
+    check(page, "KNM question about a document", problems)
     for position in range(2, 7):
         page.goto(f"{site}/knm/rounds/{attempt.pk}/{position}/")
         page.click("label[for^=option-] >> nth=1")
@@ -57,6 +60,9 @@ def test_every_page_type_passes_axe(browser, site, width):
     page.goto(site + "/knm/")
     page.click("text=Start the practice exam")
     check(page, "KNM exam question", problems)
+    exam = Attempt.objects.order_by("-started").first()
+    page.goto(f"{site}/knm/rounds/{exam.pk}/hand-in/")
+    check(page, "KNM hand in", problems)
     page.close()
     assert problems == []
 

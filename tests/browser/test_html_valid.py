@@ -21,13 +21,17 @@ def pages_html(client):
     client.post("/knm/start/", {"mode": "practice", "theme": "housing"})
     attempt = Attempt.objects.order_by("-started").first()
     yield "knm question", client.get(f"/knm/rounds/{attempt.pk}/1/").content
+    document = attempt.items.get(question__qid="housing-06").position
+    yield "knm document", client.get(f"/knm/rounds/{attempt.pk}/{document}/").content
     option = attempt.items.get(position=1).question.options.first()
     client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": option.pk})
     yield "knm feedback", client.get(f"/knm/rounds/{attempt.pk}/1/").content
-    yield "knm refused", client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": option.pk}).content
+    other = attempt.items.get(position=1).question.options.exclude(pk=option.pk).first()
+    yield "knm refused", client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": other.pk}).content
     client.post("/knm/start/", {"mode": "exam"})
     exam = Attempt.objects.order_by("-started").first()
     yield "knm exam", client.get(f"/knm/rounds/{exam.pk}/1/").content
+    yield "knm hand in", client.get(f"/knm/rounds/{exam.pk}/hand-in/").content
     for item in attempt.items.filter(answered__isnull=True):
         client.post(
             f"/knm/rounds/{attempt.pk}/{item.position}/",

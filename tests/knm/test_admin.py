@@ -42,3 +42,56 @@ def test_admin_filters_by_theme_and_difficulty_and_edits_options_inline(answered
     assert "housing-01" in html and "health-" not in html
     change = admin_client.get(f"/admin/knm/question/{answered.pk}/change/").content.decode()
     assert "Antwoord 1 bij vraag 1." in change and 'name="options-0-is_correct"' in change
+
+
+def test_point_biserial_is_the_textbook_value():
+    from knm.item_analysis import point_biserial
+
+    # Right answers go with the higher scores: a clear positive correlation.
+    pairs = [(True, 0.9), (True, 0.8), (False, 0.4), (False, 0.3), (True, 0.7), (False, 0.5)]
+    assert point_biserial(pairs) == pytest.approx(0.9258, abs=1e-3)
+    assert point_biserial([(True, 0.5), (True, 0.6)]) is None  # nobody got it wrong
+
+
+def test_item_analysis_flags_questions_that_strong_learners_get_wrong(loaded, admin_client):
+    """Forty exams over six housing questions: strong learners (high on the rest of the
+    exam) get housing-01 right and housing-02 wrong."""
+    questions = list(Question.objects.filter(theme__slug="housing").order_by("order"))
+    now = timezone.now()
+    for n in range(40):
+        strength = n / 39  # 0 … 1
+        attempt = Attempt.objects.create(
+            learner=Learner.objects.create(),
+            mode="exam",
+            started=now,
+            deadline=now,
+            finished=now,
+        )
+        for position, question in enumerate(questions, start=1):
+            if question.qid == "housing-01":
+                right = strength > 0.5
+            elif question.qid == "housing-02":
+                right = strength <= 0.5
+            else:
+                right = (position + n) % 6 < 6 * strength
+            option = (
+                question.options.get(is_correct=True)
+                if right
+                else (question.options.filter(is_correct=False).first())
+            )
+            AttemptItem.objects.create(
+                attempt=attempt,
+                position=position,
+                question=question,
+                chosen=option,
+                correct=right,
+                answered=now,
+            )
+    html = admin_client.get("/admin/knm/question/item-analysis/").content.decode()
+    rows = {row.split("</a>")[0].split(">")[-1]: row for row in html.split("<tr>")[2:]}
+    assert "negative separation" in rows["housing-02"]
+    assert "negative separation" not in rows["housing-01"]
+    assert (
+        'href="/admin/knm/question/item-analysis/"'
+        in admin_client.get("/admin/knm/question/").content.decode()
+    )
