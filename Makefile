@@ -27,10 +27,10 @@ run: install ## Install, migrate SQLite, load content/ and serve on http://127.0
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --limit-request-line 8190 --access-logfile -
 
 serve: install ## Serve without reloading content (after `make run` once)
-	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --limit-request-line 8190 --access-logfile -
 
 check-content: install ## Check content/ without writing anything
 	$(BIN)/python manage.py load_content --check

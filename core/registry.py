@@ -32,6 +32,7 @@ class SearchDoc:
     summary: str = ""
     body: str = ""
     keywords: str = ""
+    headings: str = ""  # section headings: they say what a page is about
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import ContentAdmin, publish, unpublish
 
-from .models import GlossaryTerm
+from .models import GlossaryTerm, Synonym
 
 
 @admin.register(GlossaryTerm)
@@ -27,3 +27,13 @@ class GlossaryTermAdmin(ContentAdmin):
         "source_path",
         "updated",
     ]
+
+
+@admin.register(Synonym)
+class SynonymAdmin(ContentAdmin):
+    list_display = ["title", "guide", "published"]
+    list_select_related = ["guide"]
+    search_fields = ["title", "words"]
+    autocomplete_fields = ["guide"]
+    readonly_fields = ["source_path", "updated"]
+    fields = ["title", "slug", "words", "guide", "published", "body", "source_path", "updated"]

@@ -8,6 +8,7 @@ class GlossaryConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from .content import KIND
+        from .content import KIND, SYNONYMS
 
         registry.register(KIND)
+        registry.register(SYNONYMS)

@@ -4,7 +4,7 @@ from core.loader.columns import dump_columns, set_columns
 from core.loader.schema import PUBLISHED, Field
 from core.registry import ContentKind
 
-from .models import GlossaryTerm
+from .models import GlossaryTerm, Synonym
 
 SPEC = {
     "term": Field("text", required=True, key="title"),
@@ -51,4 +51,42 @@ KIND = ContentKind(
     index_view="hub:glossary",
     sitemap_priority=0.4,
     search_keywords=search_keywords,
+)
+
+
+SYNONYM_SPEC = {
+    "title": Field("text", required=True),
+    "guide": Field("ref", required=True, ref="guides"),
+    "words": Field("texts", required=True, min_items=1, joined=True),
+    "published": PUBLISHED,
+}
+
+
+def dump_synonym(obj: Synonym) -> dict:
+    return {**dump_columns(obj, SYNONYM_SPEC), "guide": obj.guide.slug}
+
+
+def write_synonym(obj: Synonym, data: dict, slugs) -> None:
+    set_columns(obj, data, SYNONYM_SPEC)
+    obj.guide = slugs["guides"][data["guide"]]
+    obj.save()
+
+
+def synonym_keywords() -> dict[str, list[str]]:
+    """A guide is found by the words editors listed for it."""
+    words: dict[str, list[str]] = {}
+    for synonym in Synonym.objects.published().select_related("guide"):
+        words.setdefault(synonym.guide.get_absolute_url(), []).extend(synonym.word_list)
+    return words
+
+
+SYNONYMS = ContentKind(
+    name="synonyms",
+    label="search synonym",
+    model=Synonym,
+    spec=SYNONYM_SPEC,
+    queryset=lambda: Synonym.objects.select_related("guide"),
+    dump=dump_synonym,
+    write=write_synonym,
+    search_keywords=synonym_keywords,
 )

@@ -70,3 +70,25 @@ class GlossaryTerm(ContentRecord):
     def letter(self):
         first = self.title[:1].upper()
         return first if first.isalpha() else "#"
+
+
+class Synonym(ContentRecord):
+    """Words people search with that a guide answers, though it may not use them: Dutch
+    words from letters, common misspellings, everyday English. Search finds the guide by
+    them as strongly as by its own title."""
+
+    summary = models.TextField(blank=True, editable=False)
+    words = models.TextField(help_text="One word or short phrase per line.")
+    guide = models.ForeignKey(
+        "guides.Guide",
+        on_delete=models.CASCADE,
+        related_name="synonyms",
+        help_text="The guide these words should find.",
+    )
+
+    class Meta:
+        ordering = [Lower("title")]
+
+    @property
+    def word_list(self) -> list[str]:
+        return [line.strip() for line in self.words.splitlines() if line.strip()]

@@ -193,6 +193,7 @@ def search_entries():
             title=guide.title,
             summary=guide.summary,
             body=body,
+            headings=" · ".join(s.heading for s in guide.sections.all()),
             keywords=" ".join(t.name for t in guide.tags.all()),
         )
 

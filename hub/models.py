@@ -11,6 +11,7 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=300, unique=True)
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
+    headings = models.TextField(blank=True, help_text="Section headings.")
     body = models.TextField(blank=True)
     keywords = models.TextField(blank=True, help_text="Abbreviations, Dutch and English names.")
 

@@ -2,6 +2,7 @@ import difflib
 from itertools import groupby
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch
 from django.db.models.functions import Lower
@@ -122,16 +123,25 @@ def steps(request):
     )
 
 
+SEARCH_PAGE_SIZE = 20
+
+
 @require_GET
 def search_page(request):
-    query = request.GET.get("q", "")
+    query = request.GET.get("q", "").replace("\x00", "")
     outcome = search.search(query) if query.strip() else None
+    page = None
+    if outcome and outcome.results:
+        page = Paginator(outcome.results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "hub/search.html",
         {
-            "query": query.replace("\x00", "")[: search.MAX_QUERY],
+            "query": query[: search.MAX_QUERY],
+            "shortened": len(query) > search.MAX_QUERY,
+            "max_query": search.MAX_QUERY,
             "outcome": outcome,
+            "page": page,
             "breadcrumbs": crumbs(("Search", None)),
         },
     )

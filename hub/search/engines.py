@@ -1,0 +1,135 @@
+"""The two full-text engines behind search, ranked alike.
+
+SQLite (the default): an FTS5 table with the porter stemmer, ranked by bm25 with column
+weights. PostgreSQL: weighted tsvectors ranked by ts_rank. In both, a page's title and its
+own keywords (glossary names, tags, editors' synonyms) weigh most, its headings and summary
+next, its body least; each kind of page has a weight of its own (a guide is the best answer
+to most searches).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from django.db import connection
+from django.db.models import Case, FloatField, Value, When
+
+from ..models import SearchEntry
+from .index import kind_specs
+
+# Column weights on SQLite, in the FTS table's column order.
+SQLITE_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "keywords": 8.0, "headings": 5.0}
+START, STOP = "\x02", "\x03"
+
+
+@dataclass
+class Result:
+    kind: str
+    url: str
+    title: str
+    snippet: str  # safe HTML: escaped text with <mark> around matched words
+
+    @property
+    def kind_label(self):
+        spec = kind_specs().get(self.kind)
+        return spec.label if spec else self.kind
+
+
+def _marked(text: str) -> str:
+    return escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
+
+
+def _snippet(summary: str, body: str) -> str:
+    return _marked(summary if START in summary or START not in body else body)
+
+
+def run(words: list[str], mode: str, limit: int) -> list[Result]:
+    """Pages matching all the words (mode "all") or any of them ("any"), best first."""
+    if connection.vendor == "postgresql":
+        return _postgres(words, mode, limit)
+    return _sqlite(words, mode, limit)
+
+
+def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
+    joiner = " AND " if mode == "all" else " OR "
+    # A whole-word match counts twice (exact and prefix), so it ranks above a longer word
+    # that merely starts with the same letters.
+    match = joiner.join(f'("{w}" OR "{w}"*)' if len(w) >= 3 else f'"{w}"' for w in words)
+    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS.values())
+    boost = " ".join(f"WHEN '{k}' THEN {float(s.boost)}" for k, s in kind_specs().items())
+    sql = f"""
+        SELECT e.kind, e.url, e.title,
+               snippet(hub_search_fts, 2, '{START}', '{STOP}', '…', 24),
+               snippet(hub_search_fts, 1, '{START}', '{STOP}', '…', 24),
+               bm25(hub_search_fts, {weights}) * (CASE e.kind {boost} ELSE 1 END) AS score
+        FROM hub_search_fts JOIN hub_searchentry e ON e.id = hub_search_fts.rowid
+        WHERE hub_search_fts MATCH %s
+        ORDER BY score LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, limit])
+        rows = cursor.fetchall()
+    return [
+        Result(kind, url, title, _snippet(summary, body))
+        for kind, url, title, body, summary, _score in rows
+    ]
+
+
+def _postgres(words: list[str], mode: str, limit: int) -> list[Result]:
+    # Imported here: it needs the PostgreSQL driver, which a SQLite install may not have.
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+
+    joiner = " & " if mode == "all" else " | "
+    query = SearchQuery(joiner.join(f"{w}:*" for w in words), search_type="raw", config="english")
+    vector = (
+        SearchVector("title", weight="A", config="english")
+        + SearchVector("keywords", weight="A", config="english")
+        + SearchVector("headings", weight="B", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("body", weight="C", config="english")
+    )
+    boost = Case(
+        *(When(kind=k, then=Value(s.boost)) for k, s in kind_specs().items()),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    # The whole query as a word in the keywords (a glossary term's names) or the title
+    # ranks first, as FTS5's exact-match weighting does on SQLite.
+    phrase = r"\m" + re.escape(" ".join(words)) + r"\M"
+    exact = Case(
+        When(keywords__iregex=phrase, then=Value(2.0)),
+        When(title__iregex=phrase, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    rows = (
+        SearchEntry.objects.annotate(vector=vector)
+        .filter(vector=query)
+        .annotate(
+            rank=SearchRank(vector, query, weights=[0.1, 0.2, 0.5, 1.0]) * boost + exact,
+            headline=SearchHeadline(
+                "body",
+                query,
+                config="english",
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=15,
+            ),
+            summary_headline=SearchHeadline(
+                "summary",
+                query,
+                config="english",
+                start_sel=START,
+                stop_sel=STOP,
+                highlight_all=True,
+            ),
+        )
+        .order_by("-rank", "title")[:limit]
+    )
+    return [
+        Result(row.kind, row.url, row.title, _snippet(row.summary_headline, row.headline))
+        for row in rows
+    ]
