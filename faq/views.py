@@ -10,7 +10,7 @@ from .models import Question
 
 @require_GET
 def faq_index(request):
-    """Every quick answer, grouped by topic; answers that belong to no topic come last."""
+    """Every quick answer once, grouped by topic; answers that belong to no topic come last."""
     topics = Topic.objects.published().prefetch_related(
         Prefetch(
             "questions",
@@ -20,11 +20,12 @@ def faq_index(request):
     )
     others = list(Question.objects.published().filter(topics=None).for_listing())
     topics = list(topics)
-    seen, all_questions = set(), []
-    for question in [q for t in topics for q in t.question_list] + others:
-        if question.pk not in seen:
-            seen.add(question.pk)
-            all_questions.append(question)
+    # An answer in two topics is shown under the first only: each has one place (and id).
+    seen: set[int] = set()
+    for topic in topics:
+        topic.question_list = [q for q in topic.question_list if q.pk not in seen]
+        seen.update(q.pk for q in topic.question_list)
+    all_questions = [q for t in topics for q in t.question_list] + others
     return render(
         request,
         "faq/faq_index.html",

@@ -13,5 +13,6 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/suggest/", views.search_suggest, name="search-suggest"),
     path("feedback/", views.feedback, name="feedback"),
+    path("feedback/more/", views.feedback_comment, name="feedback-comment"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
 ]

@@ -4,7 +4,6 @@ from itertools import groupby
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.http import (
     Http404,
@@ -17,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
 from core.breadcrumbs import crumbs
@@ -25,25 +24,16 @@ from faq.models import Question
 from glossary.models import GlossaryTerm
 from guides.models import Guide
 from steps.models import Step
-from topics.models import CollectionEntry, SourceCollection, Topic
+from topics.models import Topic
 
 from . import search
-from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
+from .feedback import MAX_COMMENT, FeedbackRefused, feedback_record, is_rateable, same_origin
+from .models import Feedback
 
 
 @require_GET
 def home(request):
-    topics = Topic.objects.published().prefetch_related(
-        Prefetch(
-            "collections",
-            SourceCollection.objects.order_by("order").prefetch_related(
-                Prefetch(
-                    "entries",
-                    CollectionEntry.objects.listed(),
-                )
-            ),
-        )
-    )
+    topics = Topic.objects.published()
     questions = Question.objects.on_home().for_listing()
     return render(
         request,
@@ -155,15 +145,50 @@ def feedback(request):
         return HttpResponse(
             "Feedback can only be sent from this website.\n", status=403, content_type="text/plain"
         )
+    comment = request.POST.get("comment", "")
     try:
-        feedback_record(
-            request, path, request.POST.get("useful", ""), request.POST.get("comment", "")
-        )
+        answer = feedback_record(request, path, request.POST.get("useful", ""), comment)
     except FeedbackRefused as refusal:
         messages.error(request, refusal.message)
     else:
+        if not answer.useful and not comment.strip():
+            # "No": ask what was missing, on a page of its own (works without JavaScript).
+            request.session[FEEDBACK_TO_COMPLETE] = answer.pk
+            return redirect("hub:feedback-comment")
         messages.success(request, "Thank you for your feedback. It helps us improve this page.")
     return redirect(f"{path}#feedback" if is_rateable(path) else reverse("hub:home"))
+
+
+FEEDBACK_TO_COMPLETE = "feedback_to_complete"
+
+
+@require_http_methods(["GET", "POST"])
+def feedback_comment(request):
+    """After "No": an optional comment on what was missing, for the answer just given."""
+    answer = Feedback.objects.filter(pk=request.session.get(FEEDBACK_TO_COMPLETE)).first()
+    if answer is None:
+        return redirect("hub:home")
+    error = ""
+    if request.method == "POST":
+        comment = request.POST.get("comment", "").replace("\x00", "").strip()
+        if len(comment) > MAX_COMMENT:
+            error = f"Please keep your comment under {MAX_COMMENT} characters."
+        else:
+            if comment:
+                Feedback.objects.filter(pk=answer.pk).update(comment=comment)
+            request.session.pop(FEEDBACK_TO_COMPLETE, None)
+            messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+            return redirect(f"{answer.path}#feedback")
+    return render(
+        request,
+        "hub/feedback_comment.html",
+        {
+            "answer": answer,
+            "error": error,
+            "max_comment": MAX_COMMENT,
+            "breadcrumbs": crumbs(("Your feedback", None)),
+        },
+    )
 
 
 @require_GET

@@ -1,16 +1,26 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from core.breadcrumbs import crumbs
 from guides.models import Guide
-from topics.models import CollectionEntry
+from topics.models import CollectionEntry, SourceCollection, Topic
 
 from .models import Source
 
 
 @require_GET
 def source_list(request):
+    """The directory: each topic's source collections, then every source by kind."""
+    topics = Topic.objects.published().prefetch_related(
+        Prefetch(
+            "collections",
+            SourceCollection.objects.order_by("order").prefetch_related(
+                Prefetch("entries", CollectionEntry.objects.listed())
+            ),
+        )
+    )
     sources = Source.objects.published().with_mentions().order_by("title")
     groups = [
         (label, [s for s in sources if s.kind == kind]) for kind, label in Source.Kind.choices
@@ -19,6 +29,7 @@ def source_list(request):
         request,
         "sources/source_list.html",
         {
+            "topics": topics,
             "groups": [(label, items) for label, items in groups if items],
             "breadcrumbs": crumbs(("Sources", None)),
         },

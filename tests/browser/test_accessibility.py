@@ -45,7 +45,7 @@ def test_every_page_type_passes_axe(browser, site, width):
     page.click("text=Start practice")
     check(page, "KNM question", problems)
     page.click("label[for^=option-] >> nth=0")
-    page.click("button[type=submit] >> text=Check my answer")
+    page.click("#answer-form button[type=submit] >> text=Check my answer")
     check(page, "KNM feedback", problems)
     attempt = Attempt.objects.order_by("-started").first()
     position = attempt.items.get(question__qid="housing-06").position
@@ -54,7 +54,7 @@ def test_every_page_type_passes_axe(browser, site, width):
     for position in range(2, 7):
         page.goto(f"{site}/knm/rounds/{attempt.pk}/{position}/")
         page.click("label[for^=option-] >> nth=1")
-        page.click("button[type=submit]")
+        page.click("#answer-form button[type=submit]")
     page.goto(f"{site}/knm/rounds/{attempt.pk}/result/")
     check(page, "KNM result", problems)
     page.goto(site + "/knm/")

@@ -3,15 +3,44 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_topics_key_points_collections_and_quick_answers(loaded, client):
+def test_home_offers_the_tasks_then_compact_topics_and_quick_answers(loaded, client):
     html = client.get("/").content.decode()
     assert html.count("<h1>") == 1
-    assert "First steps after arrival" in html
-    assert "<li>Register at your address first.</li>" in html
-    assert "Registration and official start" in html
-    assert "Register your address here." in html
+    for task in [
+        "Do I have to integrate, and by when?",
+        "First steps after arrival",
+        "Practise for the KNM exam",
+        "Search",
+    ]:
+        assert f"<strong>{task}</strong>" in html, task
+    assert html.index('class="tasks"') < html.index('id="topics-title"')
+    assert '<a href="/topics/arrival/"><strong>First steps after arrival</strong>' in html
     assert "Do I need DigiD?" in html
     assert "<title>" in html and 'name="description"' in html
+    # The source directory lives on /sources/ now, grouped by topic.
+    assert "Register your address here." not in html
+    sources = client.get("/sources/").content.decode()
+    assert "Registration and official start" in sources
+    assert "Register your address here." in sources
+
+
+def test_a_no_opens_a_short_question_about_what_was_missing(loaded, client):
+    from hub.models import Feedback
+
+    response = client.post(
+        "/feedback/",
+        {"page": "/guides/get-digid/", "useful": "no"},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.url == "/feedback/more/"
+    page = client.get("/feedback/more/").content.decode()
+    assert "What was missing or unclear?" in page
+    response = client.post("/feedback/more/", {"comment": "How long does it take?"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/guides/get-digid/#feedback"
+    assert "Thank you for your feedback." in response.content.decode()
+    assert Feedback.objects.get().comment == "How long does it take?"
+    # The answer can be completed once, by the browser that gave it.
+    assert client.get("/feedback/more/").url == "/"
 
 
 def test_unknown_page_is_a_helpful_404_in_the_site_style(loaded, client):

@@ -112,8 +112,8 @@ def test_an_exam_gives_no_feedback_until_the_end_and_scores_per_theme(loaded, cl
         "It is <strong>not</strong> DUO&#x27;s pass mark" in html
         or "It is <strong>not</strong> DUO's pass mark" in html
     )
-    assert "Practice target (70%)" in html
-    assert re.search(r"<td>[45] of 5</td>", html)
+    assert "The practice target of 70% per theme" in html
+    assert re.search(r"<span>[45] of 5 \([0-9]+%\): ", html)
 
 
 def test_exam_time_is_enforced_by_the_server(loaded, client):
