@@ -194,6 +194,9 @@ class AttemptItem(models.Model):
     )
     correct = models.BooleanField(null=True)
     answered = models.DateTimeField(null=True, blank=True)
+    marked = models.BooleanField(
+        default=False, help_text="In an exam: the learner wants to come back to this question."
+    )
     option_order = models.CharField(
         max_length=100,
         blank=True,

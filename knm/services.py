@@ -219,10 +219,52 @@ def _shuffled_option_orders(question_ids: list[int]) -> dict[int, str]:
 # ---- answering -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def attempt_finish(attempt: Attempt, now: dt.datetime) -> None:
-    if attempt.finished is None:
-        attempt.finished = min(now, attempt.deadline) if attempt.deadline else now
-        attempt.save(update_fields=["finished"])
+    """End a round. An exam's answers count for spaced repetition only now, once final."""
+    if attempt.finished is not None:
+        return
+    attempt.finished = min(now, attempt.deadline) if attempt.deadline else now
+    if not Attempt.objects.filter(pk=attempt.pk, finished__isnull=True).update(
+        finished=attempt.finished
+    ):
+        return  # finished by another request at the same moment
+    if attempt.mode == Attempt.Mode.EXAM:
+        for item in attempt.items.filter(answered__isnull=False).select_related(
+            "question", "attempt__learner"
+        ):
+            card_record(item.attempt.learner, item.question, bool(item.correct), item.answered)
+
+
+def exam_answer(
+    attempt: Attempt, position: int, option_id, marked: bool, now: dt.datetime
+) -> AttemptItem:
+    """In an exam an answer can be given, changed or left open, and a question marked to
+    come back to, until the exam is handed in or the time is up. Nothing is scored before."""
+    attempt = Attempt.objects.get(pk=attempt.pk)
+    if attempt.finished is not None:
+        raise AnswerRefused("This exam is already handed in, so answers cannot change.", 409)
+    if attempt_close_if_expired(attempt, now):
+        raise AnswerRefused(
+            "The time for this exam is up. Answers given after the end do not count.", 409
+        )
+    item = AttemptItem.objects.filter(attempt=attempt, position=position).first()
+    if item is None:
+        raise AnswerRefused("This question is not part of this round.", 404)
+    values: dict = {"marked": marked}
+    if option_id not in (None, ""):
+        try:
+            option_pk = int(option_id)
+        except (TypeError, ValueError):
+            raise AnswerRefused("Choose one of the three answers, or go on without one.") from None
+        option = Option.objects.filter(pk=option_pk, question_id=item.question_id).first()
+        if option is None:
+            raise AnswerRefused(
+                "That answer does not belong to this question. Choose one of the answers shown."
+            )
+        values.update(chosen=option, correct=option.is_correct, answered=now)
+    AttemptItem.objects.filter(pk=item.pk, attempt__finished__isnull=True).update(**values)
+    return item
 
 
 def attempt_close_if_expired(attempt: Attempt, now: dt.datetime) -> bool:
@@ -247,6 +289,8 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
         .filter(attempt=attempt, position=position)
         .first()
     )
+    if attempt.mode == Attempt.Mode.EXAM:
+        return exam_answer(attempt, position, option_id, bool(item and item.marked), now)
     if item is not None and item.answered is not None and str(item.chosen_id) == str(option_id):
         return item  # the same answer sent twice (a double Enter): it counted once already
     if attempt.finished is not None:

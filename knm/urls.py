@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exam_views, views
 
 app_name = "knm"
 
@@ -13,5 +13,6 @@ urlpatterns = [
     path("rounds/<uuid:attempt_id>/", views.attempt_detail, name="attempt"),
     path("rounds/<uuid:attempt_id>/<int:position>/", views.question, name="question"),
     path("rounds/<uuid:attempt_id>/result/", views.result, name="result"),
-    path("rounds/<uuid:attempt_id>/hand-in/", views.hand_in, name="hand-in"),
+    path("rounds/<uuid:attempt_id>/hand-in/", exam_views.hand_in, name="hand-in"),
+    path("rounds/<uuid:attempt_id>/overview/", exam_views.overview, name="overview"),
 ]

@@ -11,26 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.breadcrumbs import crumbs
 
 from . import services
+from .exam_views import exam_next
+from .learners import SESSION_KEY, current_learner
 from .models import Attempt, AttemptItem, Learner, Theme
 from .progress import attempt_score, learner_forget, learner_progress, learner_reading_list
 
-SESSION_KEY = "knm_learner"
 KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
-
-
-def current_learner(request, create: bool = False) -> Learner | None:
-    """The learner this browser is, from its session; made on the first answer."""
-    learner = None
-    value = request.session.get(SESSION_KEY)
-    if value:
-        try:
-            learner = Learner.objects.filter(pk=uuid.UUID(str(value))).first()
-        except ValueError:
-            learner = None
-    if learner is None and create:
-        learner = Learner.objects.create()
-        request.session[SESSION_KEY] = str(learner.pk)
-    return learner
 
 
 def _themes():
@@ -150,6 +136,8 @@ def attempt_detail(request, attempt_id):
     services.attempt_close_if_expired(attempt, timezone.now())
     position = _next_open(attempt) if attempt.finished is None else None
     if position is None:
+        if attempt.finished is None:  # an exam with every question answered: check, hand in
+            return redirect("knm:overview", attempt_id=attempt.pk)
         return redirect("knm:result", attempt_id=attempt.pk)
     return redirect("knm:question", attempt_id=attempt.pk, position=position)
 
@@ -168,7 +156,12 @@ def question(request, attempt_id, position):
     is_exam = attempt.mode == Attempt.Mode.EXAM
     if request.method == "POST":
         try:
-            services.attempt_answer(attempt, position, request.POST.get("option"), now)
+            if is_exam:
+                services.exam_answer(
+                    attempt, position, request.POST.get("option"), "mark" in request.POST, now
+                )
+            else:
+                services.attempt_answer(attempt, position, request.POST.get("option"), now)
         except services.AnswerRefused as refusal:
             attempt.refresh_from_db()
             return render(
@@ -182,15 +175,15 @@ def question(request, attempt_id, position):
                 status=refusal.status,
             )
         if is_exam:
-            return redirect("knm:attempt", attempt_id=attempt.pk)
+            return exam_next(attempt, position, request.POST.get("go", "next"))
         return redirect("knm:question", attempt_id=attempt.pk, position=position)
 
     if services.attempt_close_if_expired(attempt, now):
         messages.warning(request, "The time for this exam is up.")
         return redirect("knm:result", attempt_id=attempt.pk)
     item = _item(attempt, position)
-    if item.answered is not None and is_exam:
-        return redirect("knm:attempt", attempt_id=attempt.pk)
+    if is_exam and attempt.finished is not None:
+        return redirect("knm:result", attempt_id=attempt.pk)
     if item.answered is None and attempt.finished is not None:
         return redirect("knm:result", attempt_id=attempt.pk)
     total = attempt.items.count()
@@ -231,30 +224,6 @@ def result(request, attempt_id):
             "score": attempt_score(items),
             "target_percent": round(settings.KNM_PRACTICE_TARGET * 100),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your result", None)),
-        },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def hand_in(request, attempt_id):
-    """Hand in an exam before the time is up: confirm first, then score what was answered."""
-    attempt = _attempt_for(request, attempt_id)
-    services.attempt_close_if_expired(attempt, timezone.now())
-    if attempt.mode != Attempt.Mode.EXAM or attempt.finished is not None:
-        return redirect("knm:attempt", attempt_id=attempt.pk)
-    if request.method == "POST":
-        services.attempt_finish(attempt, timezone.now())
-        messages.success(request, "You handed in the exam. Here is your score.")
-        return redirect("knm:result", attempt_id=attempt.pk)
-    answered = attempt.items.filter(answered__isnull=False).count()
-    return render(
-        request,
-        "knm/hand_in.html",
-        {
-            "attempt": attempt,
-            "answered": answered,
-            "total": attempt.items.count(),
-            "breadcrumbs": crumbs(KNM_CRUMB, ("Hand in the exam", None)),
         },
     )
 

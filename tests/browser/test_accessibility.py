@@ -63,7 +63,24 @@ def test_every_page_type_passes_axe(browser, site, width):
     exam = Attempt.objects.order_by("-started").first()
     page.goto(f"{site}/knm/rounds/{exam.pk}/hand-in/")
     check(page, "KNM hand in", problems)
+    page.goto(f"{site}/knm/rounds/{exam.pk}/overview/")
+    check(page, "KNM exam overview", problems)
     page.close()
+    assert problems == []
+
+
+def test_every_page_type_passes_axe_in_the_dark_colour_scheme(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    problems = []
+    for url in PAGES:
+        page.goto(site + url)
+        assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        check(page, url, problems)
+    page.goto(site + "/knm/")
+    page.click("text=Start the practice exam")
+    check(page, "KNM exam question", problems)
+    context.close()
     assert problems == []
 
 

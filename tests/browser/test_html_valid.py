@@ -32,6 +32,7 @@ def pages_html(client):
     exam = Attempt.objects.order_by("-started").first()
     yield "knm exam", client.get(f"/knm/rounds/{exam.pk}/1/").content
     yield "knm hand in", client.get(f"/knm/rounds/{exam.pk}/hand-in/").content
+    yield "knm exam overview", client.get(f"/knm/rounds/{exam.pk}/overview/").content
     for item in attempt.items.filter(answered__isnull=True):
         client.post(
             f"/knm/rounds/{attempt.pk}/{item.position}/",

@@ -78,7 +78,7 @@ def test_an_exam_can_be_handed_in_early_after_confirming(loaded, client):
     attempt = start(client, mode="exam")
     answer(client, attempt, 1, correct=True)
     html = client.get(f"/knm/rounds/{attempt.pk}/2/").content.decode()
-    assert f'href="/knm/rounds/{attempt.pk}/hand-in/">Hand in the exam now</a>' in html
+    assert f'href="/knm/rounds/{attempt.pk}/hand-in/">Hand in or leave the exam</a>' in html
     confirm = client.get(f"/knm/rounds/{attempt.pk}/hand-in/").content.decode()
     total = attempt.items.count()
     assert f"You answered 1 of {total} questions." in confirm
@@ -132,3 +132,30 @@ def test_quick_rounds_at_once_do_not_count_as_mastered(loaded):
             right = Option.objects.get(question=entry.question, is_correct=True)
             attempt_answer(attempt, entry.position, right.pk, now + dt.timedelta(seconds=n))
     assert sum(row.mastered for row in learner_progress(learner)) == 0
+
+
+def test_in_an_exam_answers_can_change_questions_can_be_marked_and_revisited(loaded, client):
+    attempt = start(client, mode="exam")
+    first = item(attempt, 1)
+    wrong, right = option(attempt, 1, False), option(attempt, 1, True)
+    response = client.post(
+        f"/knm/rounds/{attempt.pk}/1/", {"option": wrong.pk, "mark": "on", "go": "next"}
+    )
+    assert response.url == f"/knm/rounds/{attempt.pk}/2/"
+    # Skip question 2 without answering, then go back from 3 to 2.
+    assert client.post(f"/knm/rounds/{attempt.pk}/2/", {"go": "next"}).url.endswith("/3/")
+    assert client.post(f"/knm/rounds/{attempt.pk}/3/", {"go": "previous"}).url.endswith("/2/")
+    overview = client.get(f"/knm/rounds/{attempt.pk}/overview/").content.decode()
+    assert "Your exam: 1 of 10 answered" in overview
+    assert "You marked 1 question to come back to." in overview
+    # Change the answer of question 1 and unmark it.
+    client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": right.pk, "go": "overview"})
+    first.refresh_from_db()
+    assert (first.chosen_id, first.correct, first.marked) == (right.pk, True, False)
+    client.post(f"/knm/rounds/{attempt.pk}/hand-in/")
+    html = client.get(f"/knm/rounds/{attempt.pk}/result/").content.decode()
+    assert "Your result: 1 of 10 right" in html
+    # After handing in, nothing can change.
+    response = client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": wrong.pk})
+    assert response.status_code == 409
+    assert "This exam is already handed in" in response.content.decode()

@@ -100,11 +100,20 @@ def test_an_exam_gives_no_feedback_until_the_end_and_scores_per_theme(loaded, cl
     page = client.get(f"/knm/rounds/{attempt.pk}/1/").content.decode()
     assert 'id="timer"' in page and "Time left" in page
     response = answer(client, attempt, 1, correct=False)
-    assert response["Location"] == f"/knm/rounds/{attempt.pk}/"
-    assert client.get(f"/knm/rounds/{attempt.pk}/1/")["Location"] == f"/knm/rounds/{attempt.pk}/"
+    assert response["Location"] == f"/knm/rounds/{attempt.pk}/2/"
+    # No feedback during the exam: question 1 shows its form again, with the answer chosen.
+    page = client.get(f"/knm/rounds/{attempt.pk}/1/").content.decode()
+    assert "Not quite" not in page and "Right!" not in page and "checked" in page
     assert client.get(f"/knm/rounds/{attempt.pk}/")["Location"] == f"/knm/rounds/{attempt.pk}/2/"
     for position in range(2, 11):
         answer(client, attempt, position, correct=True)
+    # All answered: the overview, to check and hand in; nothing is scored before.
+    assert client.get(f"/knm/rounds/{attempt.pk}/")["Location"] == (
+        f"/knm/rounds/{attempt.pk}/overview/"
+    )
+    assert not Card.objects.exists()
+    client.post(f"/knm/rounds/{attempt.pk}/hand-in/")
+    assert Card.objects.count() == 10
     html = client.get(f"/knm/rounds/{attempt.pk}/result/").content.decode()
     assert "Your result: 9 of 10 right" in html
     assert "Score per theme" in html
