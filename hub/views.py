@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from taggit.models import Tag
 
 from core.breadcrumbs import crumbs
+from core.origin import same_origin
 from faq.models import Question
 from glossary.models import GlossaryTerm
 from guides.models import Guide
@@ -28,7 +29,7 @@ from steps.models import Step
 from topics.models import CollectionEntry, SourceCollection, Topic
 
 from . import search
-from .feedback import FeedbackRefused, feedback_record, is_rateable, same_origin
+from .feedback import FeedbackRefused, feedback_record, is_rateable
 
 
 @require_GET

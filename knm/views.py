@@ -12,7 +12,13 @@ from core.breadcrumbs import crumbs
 
 from . import services
 from .models import Attempt, AttemptItem, Learner, Theme
-from .progress import attempt_score, learner_forget, learner_progress, learner_reading_list
+from .progress import (
+    attempt_score,
+    learner_forget,
+    learner_offline_answers,
+    learner_progress,
+    learner_reading_list,
+)
 
 SESSION_KEY = "knm_learner"
 KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
@@ -262,12 +268,15 @@ def hand_in(request, attempt_id):
 @require_GET
 def progress(request):
     learner = current_learner(request)
+    rows = learner_progress(learner)
     return render(
         request,
         "knm/progress.html",
         {
             "learner": learner,
-            "progress": learner_progress(learner),
+            "progress": rows,
+            "answer_total": sum(row.answers for row in rows),
+            "offline_answers": learner_offline_answers(learner),
             "reading": learner_reading_list(learner),
             "review_due": services.review_due_count(learner, timezone.now()),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your progress", None)),
