@@ -24,7 +24,7 @@ from django.utils.dateparse import parse_datetime
 from core.cache import current_version
 
 from .models import Card, Learner, OfflineAnswer, Option, Question, Theme
-from .services import card_record
+from .services import card_schedule
 
 MAX_UPLOAD_BYTES = 64 * 1024
 MAX_ANSWERS = 200
@@ -184,17 +184,17 @@ def upload_parse(body: bytes) -> list[SentAnswer]:
     return parsed
 
 
-def _schedule_time(learner: Learner, question: Question, answered, now) -> dt.datetime:
-    """When to schedule an answer: as the device says, but never in the future, never long
-    ago, and never before the answer already recorded for that question (a card's time only
-    moves forward)."""
+def _card_answer(cards: dict, learner, question, correct: bool, answered, now) -> None:
+    """Schedule one answer on the learner's card. The time is the device's, but never in the
+    future, never long ago, and never before the answer the card already holds (a card's
+    time only moves forward)."""
     when = min(max(answered, now - OLDEST_ANSWER), now)
-    last = (
-        Card.objects.filter(learner=learner, question=question)
-        .values_list("last_answered", flat=True)
-        .first()
-    )
-    return max(when, last) if last else when
+    card = cards.get(question.pk)
+    if card is None:
+        card = Card(learner=learner, question=question, box=0, due=when, last_answered=when)
+        cards[question.pk] = card
+    card_schedule(card, correct, max(when, card.last_answered))
+    card.save()
 
 
 def offline_answers_record(
@@ -215,6 +215,10 @@ def offline_answers_record(
         for q in Question.objects.in_published_themes()
         .filter(qid__in={s.qid for s in answers})
         .prefetch_related("options")
+    }
+    cards = {
+        c.question_id: c
+        for c in Card.objects.filter(learner=learner, question__in=questions.values())
     }
     for sent in sorted(answers, key=lambda s: s.answered):
         key = str(sent.id)
@@ -244,8 +248,7 @@ def offline_answers_record(
                     answered=min(sent.answered, now),
                     received=now,
                 )
-                when = _schedule_time(learner, question, sent.answered, now)
-                card_record(learner, question, option.is_correct, when)
+                _card_answer(cards, learner, question, option.is_correct, sent.answered, now)
         except IntegrityError:
             # The same upload, sent twice at the same moment: the other one recorded it.
             outcome.duplicate.append(key)
