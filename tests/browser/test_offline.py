@@ -155,3 +155,43 @@ def test_offline_screens_and_the_code_page_pass_axe_at_320px(browser, site):
     check(page, "continue with a code", problems)
     context.close()
     assert problems == []
+
+
+def test_a_changed_bank_reaches_the_device_and_a_removed_question_leaves_it(
+    browser, site, content_dir
+):
+    from django.core.management import call_command
+
+    context = browser.new_context(viewport=PHONE)
+    page = open_offline_practice(context, site)
+    page.wait_for_selector("text=12 practice questions saved on this device")
+    # An answer to the question about to be removed waits on the device, offline.
+    context.set_offline(True)
+    page.select_option("#offline-theme", "housing")
+    page.click("text=Start offline practice")
+    page.wait_for_selector("#offline-screen h2:text-is('Question 1 of 6')")
+    page.evaluate(
+        """() => window.Wegwijs.put("answers", {id: crypto.randomUUID(), question: "housing-05",
+        option: 1, correct: false, answered: new Date().toISOString(), sent: false})"""
+    )
+
+    path = content_dir / "knm" / "housing.md"
+    text = path.read_text()
+    path.write_text(text[: text.index("  - id: housing-05")] + text[text.index("  - id: housing-06") :])
+    call_command("load_content", "--content-dir", str(content_dir))
+
+    context.set_offline(False)
+    page.wait_for_selector("text=All your answers have been added to your progress.")
+    page.reload()
+    page.wait_for_selector("text=11 practice questions saved on this device")
+    ids = page.evaluate(
+        "window.Wegwijs.get('kv', 'bank').then((bank) => bank.questions.map((q) => q.id))"
+    )
+    assert "housing-05" not in ids and len(ids) == 11
+    # The round that was going lost the question too, and the refused answer left the device.
+    round_ids = page.evaluate(
+        "window.Wegwijs.get('kv', 'round').then((r) => r.items.map((i) => i.question))"
+    )
+    assert "housing-05" not in round_ids
+    assert page.evaluate("window.Wegwijs.all('answers').then((a) => a.length)") == 0
+    context.close()
