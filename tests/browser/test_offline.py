@@ -177,7 +177,9 @@ def test_a_changed_bank_reaches_the_device_and_a_removed_question_leaves_it(
 
     path = content_dir / "knm" / "housing.md"
     text = path.read_text()
-    path.write_text(text[: text.index("  - id: housing-05")] + text[text.index("  - id: housing-06") :])
+    path.write_text(
+        text[: text.index("  - id: housing-05")] + text[text.index("  - id: housing-06") :]
+    )
     call_command("load_content", "--content-dir", str(content_dir))
 
     context.set_offline(False)
