@@ -16,3 +16,17 @@ def same_origin(request) -> bool:
         return origin in allowed
     referer = urlsplit(request.headers.get("Referer", ""))
     return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}" in allowed
+
+
+def client_address(request) -> str:
+    """The visitor's address, for rate limits only (it is hashed, never stored). Behind
+    WEGWIJS_TRUSTED_PROXIES proxies that each append to X-Forwarded-For (nginx's
+    $proxy_add_x_forwarded_for), the address the first trusted proxy saw; otherwise
+    REMOTE_ADDR. Addresses further left in the header are the client's to invent."""
+    hops = settings.TRUSTED_PROXIES
+    if hops > 0:
+        forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")

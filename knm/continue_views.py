@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from core.breadcrumbs import crumbs
+from core.origin import client_address
 
 from .transfer import (
     CODE_LENGTH,
@@ -24,7 +25,7 @@ from .views import KNM_CRUMB, SESSION_KEY, current_learner
 
 
 def _visitor(request) -> str:
-    raw = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    raw = f"{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 

@@ -177,3 +177,20 @@ def test_an_unknown_action_gets_a_message(loaded, client):
     response = client.post(URL, {"action": "steal"})
     assert response.status_code == 400
     assert "Choose to make a code or to use one." in response.content.decode()
+
+
+def test_behind_a_proxy_the_limit_counts_each_visitors_own_address(loaded, client, settings):
+    settings.TRUSTED_PROXIES = 1
+    practise(client)
+    code, _ = make_code(client)
+    proxy = {"REMOTE_ADDR": "10.0.0.2", "HTTP_USER_AGENT": "same phone"}
+    guesser = Client(**proxy, HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7")
+    for _ in range(transfer.MAX_FAILED_TRIES):
+        use_code(guesser, "ZZZZ-ZZZZ")
+    assert use_code(guesser, code).status_code == 429
+    # The guesser's invented left-most address changes nothing: the proxy's entry counts.
+    spoofed = Client(**proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    assert use_code(spoofed, code).status_code == 429
+    # Someone else behind the same proxy, with the same browser, is not held up.
+    other = Client(**proxy, HTTP_X_FORWARDED_FOR="192.0.2.44")
+    assert use_code(other, code).status_code == 302
