@@ -46,15 +46,6 @@
     return copy;
   }
 
-  function newId() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
-    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
-  }
-
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   function byId() {
@@ -224,7 +215,7 @@
     item.chosen = n;
     item.correct = option.correct;
     var stored = {
-      id: newId(), question: question.id, option: n, correct: option.correct,
+      id: W.newId(), question: question.id, option: n, correct: option.correct,
       answered: new Date().toISOString(), sent: false,
     };
     W.put("answers", stored)
@@ -320,22 +311,35 @@
   }
 
   // ---- sending answers -----------------------------------------------------------------
+  var dropped = 0; // answers the server could not count (their question left the bank)
+
   function describePending(waiting) {
     if (waiting === 0) {
-      syncLine.textContent = "All your answers have been added to your progress.";
+      W.all("answers").then(function (all) {
+        var line = all.length ? "All your answers have been added to your progress." : "";
+        if (dropped) {
+          line += " " + plural(dropped, "answer") + " to a question no longer in the practice bank " +
+            (dropped === 1 ? "was" : "were") + " not counted.";
+        }
+        syncLine.textContent = line.trim();
+      });
     } else {
       syncLine.textContent = plural(waiting, "answer") + " saved on this device " +
         (navigator.onLine ? "will be sent now." : "will be sent when you are online again.");
     }
   }
 
+  // Whoever sent them (this page or pwa.js when the connection came back), say how it went.
+  document.addEventListener("wegwijs:synced", function (event) {
+    dropped += event.detail.dropped;
+    describePending(event.detail.left);
+  });
+
   function sendAnswers() {
     return W.pending().then(function (waiting) {
       describePending(waiting.length);
       if (!waiting.length || !navigator.onLine) return;
-      return W.sync().then(function (result) {
-        describePending(result.left);
-      }, function () {
+      return W.sync().catch(function () {
         syncLine.textContent = "Your answers could not be sent yet. They stay on this device and are sent later.";
       });
     });

@@ -56,6 +56,16 @@
     });
   };
 
+  // A random id (UUID 4) for an answer: the server records each id once.
+  W.newId = function () {
+    if (window.crypto.randomUUID) return window.crypto.randomUUID();
+    var b = window.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  };
+
   // ---- answers waiting to be sent ----------------------------------------------------
   function pendingCount() {
     try {

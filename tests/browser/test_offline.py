@@ -183,7 +183,9 @@ def test_a_changed_bank_reaches_the_device_and_a_removed_question_leaves_it(
     call_command("load_content", "--content-dir", str(content_dir))
 
     context.set_offline(False)
-    page.wait_for_selector("text=All your answers have been added to your progress.")
+    page.wait_for_selector(
+        "text=1 answer to a question no longer in the practice bank was not counted."
+    )
     page.reload()
     page.wait_for_selector("text=11 practice questions saved on this device")
     ids = page.evaluate(

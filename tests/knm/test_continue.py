@@ -48,6 +48,12 @@ def test_a_code_and_a_qr_code_move_the_history_to_another_browser(
     code, html = make_code(client)
     assert "<svg" in html and 'role="img"' in html and "QR code: a link to this page" in html
     assert "The code works once, until" in html
+    # The QR code is the link to this page with the code filled in, drawn here.
+    import segno
+
+    link = f"http://testserver{URL}?code={code.replace('-', '')}"
+    expected = segno.make(link, error="m").svg_inline(scale=5, border=4, lineclass=None)
+    assert re.search(r' d="([^"]+)"', expected).group(1) in html
     stored = TransferCode.objects.get()
     assert code.replace("-", "") not in " ".join(str(v) for v in stored.__dict__.values())
     assert stored.expires - stored.created == dt.timedelta(minutes=15)
