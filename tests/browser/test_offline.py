@@ -81,7 +81,14 @@ def test_a_guide_read_before_opens_offline_as_a_saved_copy(browser, site):
     page.reload()
     wait_for_worker(page)
     page.goto(site + "/guides/register-your-address/")
-    page.wait_for_timeout(300)  # the worker stores the page after answering it
+    # The worker keeps the page just after answering with it.
+    kept = """() => caches.open("wegwijs-pages").then((cache) =>
+        cache.match(location.href).then((hit) => Boolean(hit)))"""
+    for _ in range(50):
+        if page.evaluate(kept):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(kept)
 
     context.set_offline(True)
     page.reload()
