@@ -34,6 +34,9 @@ SKIP_PREFIXES = (
     "/static/",
     "/healthz",
     "/bench/",
+    # Depend on the deployed static files, not on the content version.
+    "/sw.js",
+    "/manifest.webmanifest",
 )
 TIMEOUT = 24 * 3600
 VERSION_SQL = f"SELECT version, changed FROM {ContentVersion._meta.db_table} WHERE id = 1"

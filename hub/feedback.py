@@ -6,9 +6,7 @@ pages they already rated in their session.
 """
 
 import hashlib
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -33,18 +31,6 @@ RATEABLE = {
     "knm:theme",
     "hub:tag",
 }
-
-
-def same_origin(request) -> bool:
-    """Cross-site request protection for the feedback form, which sits on cached pages and
-    so carries no CSRF token: browsers send the page's origin with every form POST (or, at
-    least, the referring page); a POST from any other site is refused."""
-    allowed = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return origin in allowed
-    referer = urlsplit(request.headers.get("Referer", ""))
-    return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}" in allowed
 
 
 class FeedbackRefused(Exception):

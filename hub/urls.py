@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pwa, views
 
 app_name = "hub"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("feedback/", views.feedback, name="feedback"),
     path("feedback/more/", views.feedback_comment, name="feedback-comment"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service-worker"),
+    path("offline/", pwa.offline, name="offline"),
 ]

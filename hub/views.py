@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taggit.models import Tag
 
 from core.breadcrumbs import crumbs
+from core.origin import same_origin
 from faq.models import Question
 from glossary.models import GlossaryTerm
 from guides.models import Guide
@@ -27,7 +28,7 @@ from steps.models import Step
 from topics.models import Topic
 
 from . import search
-from .feedback import MAX_COMMENT, FeedbackRefused, feedback_record, is_rateable, same_origin
+from .feedback import MAX_COMMENT, FeedbackRefused, feedback_record, is_rateable
 from .models import Feedback
 
 

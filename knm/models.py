@@ -263,3 +263,39 @@ class Card(models.Model):
 
     def __str__(self):
         return f"{self.question.qid} in box {self.box}"
+
+
+class OfflineAnswer(models.Model):
+    """An answer given in offline practice on a device and sent later. Its id is made by the
+    device, so a retry of the same upload is recognised and never counts twice."""
+
+    id = models.UUIDField(primary_key=True, editable=False, help_text="Made by the device.")
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="offline_answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    correct = models.BooleanField()
+    answered = models.DateTimeField(help_text="When the device says it was answered.")
+    received = models.DateTimeField()
+
+    class Meta:
+        ordering = ["answered"]
+
+    def __str__(self):
+        return f"Offline answer {str(self.id)[:8]} to {self.question_id}"
+
+
+class TransferCode(models.Model):
+    """A short one-time code that lets another browser continue a learner's history. Only a
+    keyed hash of the code is stored; it expires after a few minutes and works once."""
+
+    code_hash = models.CharField(max_length=64, unique=True)
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="transfer_codes")
+    created = models.DateTimeField()
+    expires = models.DateTimeField()
+    used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Transfer code for {self.learner} until {self.expires:%H:%M}"

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
 
-from .models import AttemptItem, Card, Learner, Theme
+from .models import AttemptItem, Card, Learner, OfflineAnswer, Theme
 
 
 @dataclass
@@ -71,6 +71,7 @@ class ThemeProgress:
     mastered: int
     right: int
     wrong: int
+    answers: int = 0
 
     @property
     def mastery_percent(self) -> int:
@@ -88,6 +89,7 @@ def learner_progress(learner: Learner | None) -> list[ThemeProgress]:
                 seen=Count("pk"),
                 mastered=Count("pk", filter=Q(mastered=True)),
                 right=Count("pk", filter=Q(times_right__gt=0)),
+                answers=Sum(F("times_right") + F("times_wrong")),
             )
         )
         stats = {row["question__theme_id"]: row for row in rows}
@@ -112,9 +114,15 @@ def learner_progress(learner: Learner | None) -> list[ThemeProgress]:
                 row.get("mastered", 0),
                 row.get("right", 0),
                 wrong[theme.pk],
+                row.get("answers") or 0,
             )
         )
     return result
+
+
+def learner_offline_answers(learner: Learner | None) -> int:
+    """How many of this learner's answers were given in offline practice and sent later."""
+    return OfflineAnswer.objects.filter(learner=learner).count() if learner else 0
 
 
 def learner_reading_list(learner: Learner | None, limit: int = 6) -> list[dict]:

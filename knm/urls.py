@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exam_views, views
+from . import continue_views, exam_views, offline_views, views
 
 app_name = "knm"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("progress/", views.progress, name="progress"),
     path("forget/", views.forget, name="forget"),
+    path("offline/", offline_views.practice, name="offline"),
+    path("offline/bank.json", offline_views.bank, name="offline-bank"),
+    path("offline/answers/", offline_views.answers, name="offline-answers"),
+    path("continue/", continue_views.continue_device, name="continue"),
     path("rounds/<uuid:attempt_id>/", views.attempt_detail, name="attempt"),
     path("rounds/<uuid:attempt_id>/<int:position>/", views.question, name="question"),
     path("rounds/<uuid:attempt_id>/result/", views.result, name="result"),

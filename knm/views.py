@@ -14,7 +14,13 @@ from . import services
 from .exam_views import exam_next
 from .learners import SESSION_KEY, current_learner
 from .models import Attempt, AttemptItem, Learner, Theme
-from .progress import attempt_score, learner_forget, learner_progress, learner_reading_list
+from .progress import (
+    attempt_score,
+    learner_forget,
+    learner_offline_answers,
+    learner_progress,
+    learner_reading_list,
+)
 
 KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
 
@@ -231,12 +237,15 @@ def result(request, attempt_id):
 @require_GET
 def progress(request):
     learner = current_learner(request)
+    rows = learner_progress(learner)
     return render(
         request,
         "knm/progress.html",
         {
             "learner": learner,
-            "progress": learner_progress(learner),
+            "progress": rows,
+            "answer_total": sum(row.answers for row in rows),
+            "offline_answers": learner_offline_answers(learner),
             "reading": learner_reading_list(learner),
             "review_due": services.review_due_count(learner, timezone.now()),
             "breadcrumbs": crumbs(KNM_CRUMB, ("Your progress", None)),

@@ -23,6 +23,9 @@ PAGES = [
     "/knm/",
     "/knm/themes/housing/",
     "/knm/progress/",
+    "/knm/offline/",
+    "/knm/continue/",
+    "/offline/",
     "/tags/brp/",
     "/no-such-page/",
 ]

@@ -3,6 +3,8 @@
 The loader always ends with a clear message or success (never a traceback) and touches
 nothing on failure; search, the quiz and feedback answer every request without a 500."""
 
+import datetime as dt
+import json
 import shutil
 import string
 
@@ -164,3 +166,36 @@ def test_random_feedback_posts_never_500(loaded, client, page, useful, comment):
         HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 302
+
+
+answer_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": st.uuids().map(str) | st.text(max_size=40) | st.integers(),
+        "question": st.sampled_from(["housing-01", "health-02", "nope"]) | st.text(max_size=70),
+        "option": st.integers(-3, 12) | st.booleans() | st.text(max_size=3) | st.none(),
+        "answered": st.datetimes(timezones=st.just(dt.UTC)).map(dt.datetime.isoformat)
+        | st.text(max_size=30),
+        "correct": st.booleans(),
+    },
+)
+
+
+@FUZZ
+@given(answers=st.lists(answer_fields, max_size=5) | yaml_values)
+def test_random_offline_uploads_get_a_status_and_never_500(loaded, client, answers):
+    response = client.post(
+        "/knm/offline/answers/",
+        json.dumps({"answers": answers}, default=str),
+        content_type="application/json",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code in (200, 400, 409, 413, 422)
+    assert "error" in response.json() or response.json()["recorded"] > 0
+
+
+@FUZZ
+@given(code=st.text(max_size=30), action=st.sampled_from(["use", "make", "", "x"]))
+def test_random_transfer_codes_never_500(loaded, client, code, action):
+    response = client.post("/knm/continue/", {"action": action, "code": code})
+    assert response.status_code in (200, 400, 410, 429)
