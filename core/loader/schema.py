@@ -79,7 +79,7 @@ class Cleaner:
 
     def value(self, value, fspec: Field, line: int, name: str):
         t = fspec.type
-        if fspec.choices and isinstance(value, int) and str(value) in fspec.choices:
+        if fspec.choices and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # a choice written as a bare number: `applies_to: [2021]`
         if t in ("text", "url", "slug", "ref"):
             if not isinstance(value, str) or isinstance(value, bool):
