@@ -6,8 +6,8 @@ from core.loader.columns import dump_columns, set_columns
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
-from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from guides.models import Guide
+from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from sources.references import (
     CITATIONS,
     check_references,

@@ -107,7 +107,9 @@ def dump_question(obj: CheckQuestion) -> dict:
     return {
         **dump_columns(obj, QUESTION_SPEC),
         "not_before": obj.not_before.slug if obj.not_before_id else "",
-        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in obj.options.all()],
+        "options": [
+            {"value": o.value, "label": o.label, "hint": o.hint} for o in obj.options.all()
+        ],
         "citations": dump_citations(obj.citations.all()),
     }
 
@@ -295,8 +297,11 @@ def check_rules(content) -> list[Problem]:
     for slug, question in book.deadline_from.items():
         if question in book.questions and book.questions[question].kind != rules.DATE:
             problems.append(
-                Problem(path_of[slug], 1, f"the deadline is counted from '{question}', "
-                        "which is not a date question")
+                Problem(
+                    path_of[slug],
+                    1,
+                    f"the deadline is counted from '{question}', which is not a date question",
+                )
             )
     if problems:
         return problems
@@ -306,8 +311,12 @@ def check_rules(content) -> list[Problem]:
         if step is None:
             shown = ", ".join(f"{q} = {_shown(v)}" for q, v in answers.items())
             problems.append(
-                Problem(last.path, 1, f"no result fits these answers: {shown} "
-                        "(add a rule, or a last result for everything else)")
+                Problem(
+                    last.path,
+                    1,
+                    f"no result fits these answers: {shown} "
+                    "(add a rule, or a last result for everything else)",
+                )
             )
         else:
             used.add(id(step.rule))

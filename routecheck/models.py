@@ -73,9 +73,7 @@ class Option(models.Model):
 
 
 class QuestionCitation(Reference):
-    question = models.ForeignKey(
-        CheckQuestion, on_delete=models.CASCADE, related_name="citations"
-    )
+    question = models.ForeignKey(CheckQuestion, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(
         "sources.Source", on_delete=models.PROTECT, related_name="check_question_citations"
     )
@@ -153,9 +151,7 @@ class ResultStep(models.Model):
     result = models.ForeignKey(CheckResult, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=500)
-    guide = models.ForeignKey(
-        "guides.Guide", on_delete=models.PROTECT, related_name="check_steps"
-    )
+    guide = models.ForeignKey("guides.Guide", on_delete=models.PROTECT, related_name="check_steps")
 
     class Meta:
         ordering = ["result", "order"]

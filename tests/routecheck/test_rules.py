@@ -2,6 +2,7 @@
 database, against what the official pages say; and the loader's refusals."""
 
 import datetime as dt
+
 import pytest
 from django.conf import settings
 
@@ -101,29 +102,56 @@ def test_every_path_through_the_rules_ends_where_the_sources_say(real):
             ["nationality", "age", "purpose"],
         ),
         (
-            {"nationality": "turkish", "age": "adult", "purpose": "family",
-             "family-member": "dutch", "start-date": dt.date(2019, 6, 1)},
+            {
+                "nationality": "turkish",
+                "age": "adult",
+                "purpose": "family",
+                "family-member": "dutch",
+                "start-date": dt.date(2019, 6, 1),
+            },
             "turkish-not-obliged",
             ["nationality", "age", "purpose", "family-member", "start-date"],
         ),
         (
-            {"nationality": "turkish", "age": "adult", "purpose": "family",
-             "family-member": "settled", "start-date": dt.date(2022, 1, 1),
-             "exemption": "none", "pip-date": UNKNOWN},
+            {
+                "nationality": "turkish",
+                "age": "adult",
+                "purpose": "family",
+                "family-member": "settled",
+                "start-date": dt.date(2022, 1, 1),
+                "exemption": "none",
+                "pip-date": UNKNOWN,
+            },
             "must-2021",
-            ["nationality", "age", "purpose", "family-member", "start-date", "exemption",
-             "pip-date"],
+            [
+                "nationality",
+                "age",
+                "purpose",
+                "family-member",
+                "start-date",
+                "exemption",
+                "pip-date",
+            ],
         ),
         (
-            {"nationality": "other", "age": "adult", "purpose": "asylum",
-             "start-date": dt.date(2021, 12, 31), "exemption": "none",
-             "duo-start": dt.date(2021, 12, 31)},
+            {
+                "nationality": "other",
+                "age": "adult",
+                "purpose": "asylum",
+                "start-date": dt.date(2021, 12, 31),
+                "exemption": "none",
+                "duo-start": dt.date(2021, 12, 31),
+            },
             "must-2013",
             ["nationality", "age", "purpose", "start-date", "exemption", "duo-start"],
         ),
         (
-            {"nationality": "other", "age": "adult", "purpose": "religious",
-             "start-date": dt.date(2012, 12, 31)},
+            {
+                "nationality": "other",
+                "age": "adult",
+                "purpose": "religious",
+                "start-date": dt.date(2012, 12, 31),
+            },
             "before-2013",
             ["nationality", "age", "purpose", "start-date"],
         ),
@@ -218,7 +246,9 @@ def test_a_question_refuses_options_that_do_not_fit(content_dir):
     add_check(content_dir)
     _edit(content_dir / "check-questions" / "start-date.md", "type: date\n", "")
     problems = _problems(content_dir)
-    assert any("start-date.md" in p and "'earliest' is only for date questions" in p for p in problems)
+    assert any(
+        "start-date.md" in p and "'earliest' is only for date questions" in p for p in problems
+    )
     assert any("at least 2 options" in p for p in problems)
 
 

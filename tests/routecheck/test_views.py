@@ -94,12 +94,17 @@ def test_the_result_gives_verdict_act_deadline_steps_and_references(client):
     assert "Add to my calendar" in page
     assert "Checked <time" in page and 'id="result-ref-1"' in page
     assert "Show only what applies to me" in page
-    assert "When did your right to stay start? <strong>1 March 2022 (on or after 1 January 2022)" in page
+    assert (
+        "When did your right to stay start? <strong>1 March 2022 (on or after 1 January 2022)"
+        in page
+    )
     assert "Change<span" in page
 
 
 def test_without_a_pip_yet_the_result_says_when_the_years_start(client):
-    page = text(client.get(R, {"nationality": "other", "start-date": "2022-03-01", "pip-date": "unknown"}))
+    page = text(
+        client.get(R, {"nationality": "other", "start-date": "2022-03-01", "pip-date": "unknown"})
+    )
     assert "Your 3 years start on the day after your first PIP." in page
     assert "Add to my calendar" not in page
 
@@ -120,14 +125,33 @@ def test_a_deadline_in_the_past_gets_no_calendar_file(client):
         ({"step": "nationality"}, "Choose one of the answers."),
         ({"nationality": "other", "step": "start-date"}, "Enter the date: day, month and year."),
         ({"nationality": "other", "start-date": "2999-01-01"}, "The date cannot be in the future."),
-        ({"nationality": "other", "start-date": "1989-12-31"}, "Enter a date on or after 1 January 1990"),
+        (
+            {"nationality": "other", "start-date": "1989-12-31"},
+            "Enter a date on or after 1 January 1990",
+        ),
         ({"nationality": "other", "start-date": "2022-13-45"}, "Enter the date as numbers"),
-        ({"nationality": "other", "start-date-day": "31", "start-date-month": "2",
-          "start-date-year": "2023"}, "Enter a real date"),
-        ({"nationality": "other", "start-date-day": "x", "start-date-month": "2",
-          "start-date-year": "2023"}, "Enter the date as numbers"),
-        ({"nationality": "other", "start-date": "2023-05-01", "pip-date": "2023-01-01"},
-         "This date cannot be before 1 May 2023"),
+        (
+            {
+                "nationality": "other",
+                "start-date-day": "31",
+                "start-date-month": "2",
+                "start-date-year": "2023",
+            },
+            "Enter a real date",
+        ),
+        (
+            {
+                "nationality": "other",
+                "start-date-day": "x",
+                "start-date-month": "2",
+                "start-date-year": "2023",
+            },
+            "Enter the date as numbers",
+        ),
+        (
+            {"nationality": "other", "start-date": "2023-05-01", "pip-date": "2023-01-01"},
+            "This date cannot be before 1 May 2023",
+        ),
     ],
 )
 def test_bad_input_asks_the_question_again_with_a_clear_message(client, query, message):
@@ -201,7 +225,9 @@ def test_the_calendar_file_is_valid_icalendar_with_the_deadline_as_a_date(client
     assert "(https://www.example-municipality.nl/integration)" in str(register["DESCRIPTION"])
 
 
-def test_remembering_the_act_marks_pages_and_never_leaks_into_the_page_cache(client, load, check_dir):
+def test_remembering_the_act_marks_pages_and_never_leaks_into_the_page_cache(
+    client, load, check_dir
+):
     guide = check_dir / "guides" / "get-digid.md"
     guide.write_text(guide.read_text().replace("\ncitations:", "\napplies_to: [2013]\ncitations:"))
     load()
