@@ -56,8 +56,8 @@ def expected(a: dict) -> str:
             return "turkish-not-obliged"
         if purpose == "religious" and date < JAN_2022:
             return "turkish-not-obliged"
-        if purpose == "family" and date < JAN_2022:
-            return "turkish-family-2020-2021"  # only family of asylum status holders
+        if purpose == "family" and date < JAN_2022 and a["family-member"] != "asylum":
+            return "turkish-not-obliged"  # from 1 May 2020 only family of asylum status holders
     if date == UNKNOWN:
         return "start-date-unknown"
     if date < JAN_2013:
