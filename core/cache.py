@@ -4,8 +4,9 @@ Every content change (load_content, an admin save or delete) bumps one version n
 the database; cached pages are keyed by it, so the next request after a change renders
 afresh on every app instance. Pages are stored in the configured cache (local memory, or
 Redis when REDIS_URL is set), once plain and once gzipped. Repeat visits get 304 Not
-Modified through ETag and Last-Modified. Pages that carry a CSRF token (the KNM forms) and
-visitors with a session (learners, editors) are never cached.
+Modified through ETag and Last-Modified. Pages that carry a CSRF token (the KNM forms) or
+say they are private (the route check's answers), and visitors with a session (learners,
+editors) or a personal preference cookie, are never cached.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 import gzip
 import hashlib
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import F
@@ -73,17 +75,22 @@ def content_changed() -> None:
 
 
 def _cacheable_request(request) -> bool:
+    """Not for visitors whose pages are made for them: a session, a message to show, or a
+    preference such as "show only what applies to me" (settings.PAGE_CACHE_SKIP_COOKIES)."""
     return (
         request.method in ("GET", "HEAD")
         and not request.path.startswith(SKIP_PREFIXES)
-        and "sessionid" not in request.COOKIES
-        and "messages" not in request.COOKIES
+        and not any(name in request.COOKIES for name in settings.PAGE_CACHE_SKIP_COOKIES)
     )
 
 
 def _cacheable_response(request, response) -> bool:
+    """A page that says it is private or must not be stored (one person's answers) never is."""
+    cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code in (200, 404)
+        "no-store" not in cache_control
+        and "private" not in cache_control
+        and response.status_code in (200, 404)
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token

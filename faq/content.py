@@ -7,6 +7,7 @@ from core.loader.schema import ORDER, PUBLISHED, TAGS, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
 from guides.models import Guide
+from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from sources.references import (
     CITATIONS,
     check_references,
@@ -27,6 +28,7 @@ SPEC = {
     "order": ORDER,
     "published": PUBLISHED,
     "tags": TAGS,
+    "applies_to": APPLIES_TO,
     "citations": CITATIONS,
 }
 
@@ -56,7 +58,7 @@ def dump(obj: Question) -> dict:
     citations = dump_citations(obj.citations.all())
     if citations:  # left out while empty: answers loaded before citations existed
         data["citations"] = citations
-    return data
+    return drop_empty_applies_to(data)
 
 
 def normalise(data: dict) -> dict:
@@ -64,7 +66,7 @@ def normalise(data: dict) -> dict:
     data["citations"] = normalise_citations(data["citations"])
     if not data["citations"]:
         del data["citations"]
-    return data
+    return drop_empty_applies_to(data)
 
 
 def write(obj: Question, data: dict, slugs) -> None:

@@ -37,6 +37,12 @@ class Question(ContentRecord):
     sources = models.ManyToManyField("sources.Source", blank=True, related_name="questions")
     home = models.BooleanField(default=False, help_text="Shown on the home page.")
     order = models.PositiveIntegerField(default=100)
+    applies_to = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The integration acts this is about, one per line: 2013, 2021. Empty: both "
+        "acts, or not about an act.",
+    )
     tags = TaggableManager(blank=True)
 
     objects = QuestionQuerySet.as_manager()

@@ -12,6 +12,7 @@ from core.loader.links import FENCE_RE
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
+from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from sources.references import (
     CITATIONS,
     check_references,
@@ -32,6 +33,7 @@ SPEC = {
     "order": ORDER,
     "published": PUBLISHED,
     "tags": TAGS,
+    "applies_to": APPLIES_TO,
     "citations": CITATIONS,
     "related": Field(
         "records",
@@ -56,7 +58,7 @@ def queryset():
 
 
 def dump(obj: Guide) -> dict:
-    return {
+    data = {
         **dump_columns(obj, SPEC, body=False),
         "topic": obj.topic.slug,
         "also_in": [t.slug for t in obj.other_topics.all()],
@@ -68,6 +70,7 @@ def dump(obj: Guide) -> dict:
         "intro": obj.body.strip(),
         "sections": [{"heading": s.heading, "body": s.body.strip()} for s in obj.sections.all()],
     }
+    return drop_empty_applies_to(data)
 
 
 def write(obj: Guide, data: dict, slugs) -> None:
@@ -162,7 +165,7 @@ def section_anchors(headings: list[str]) -> list[str]:
 
 def normalise(data: dict) -> dict:
     data["citations"] = normalise_citations(data["citations"])
-    return data
+    return drop_empty_applies_to(data)
 
 
 def check_file(file, record, cleaner) -> None:

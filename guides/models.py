@@ -89,6 +89,12 @@ class Guide(ContentRecord):
         related_name="+",
         blank=True,
     )
+    applies_to = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The integration acts this is about, one per line: 2013, 2021. Empty: both "
+        "acts, or not about an act.",
+    )
     tags = TaggableManager(blank=True)
 
     objects = GuideQuerySet.as_manager()

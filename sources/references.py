@@ -31,7 +31,8 @@ CITATIONS = Field(
     },
 )
 
-REF_RE = re.compile(r"\[(\d{1,3})\](?![(:\[])")
+# `[2]`, also when another follows (`[1][3]`); not a Markdown link (`[2](…)`, `[2]: …`).
+REF_RE = re.compile(r"\[(\d{1,3})\](?![(:]|\[[^\d\]])")
 MONEY_RE = re.compile(r"€\s?\d+(?:[.,]\d+)*|\b\d[\d.,]*\s?(?:euros?|EUR)\b", re.IGNORECASE)
 NUMBER = (
     r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from core.loader.columns import dump_columns, replace_rows, set_columns
 from core.loader.schema import PUBLISHED, Field
 from core.registry import ContentKind
+from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 
 from .models import Step, StepGuide
 
@@ -13,6 +14,7 @@ SPEC = {
     "order": Field("int", required=True, default=100),
     "summary": Field("text", required=True),
     "guides": Field("refs", required=True, ref="guides", min_items=1),
+    "applies_to": APPLIES_TO,
     "published": PUBLISHED,
 }
 # Step numbers are unique: while steps are renumbered, a written step parks at its number
@@ -27,10 +29,12 @@ def queryset():
 
 
 def dump(obj: Step) -> dict:
-    return {
-        **dump_columns(obj, SPEC),
-        "guides": [link.guide.slug for link in obj.step_guides.all()],
-    }
+    return drop_empty_applies_to(
+        {
+            **dump_columns(obj, SPEC),
+            "guides": [link.guide.slug for link in obj.step_guides.all()],
+        }
+    )
 
 
 def write(obj: Step, data: dict, slugs) -> None:
@@ -65,6 +69,7 @@ KIND = ContentKind(
     dump=dump,
     write=write,
     after_write=unpark,
+    normalise=drop_empty_applies_to,
     unique=(("order", "step number"),),
     index_view="hub:steps",
     editor_models=(StepGuide,),

@@ -24,6 +24,12 @@ class Step(ContentRecord):
 
     order = models.PositiveIntegerField(unique=True, help_text="1 comes first.")
     guides = models.ManyToManyField("guides.Guide", through="StepGuide", related_name="steps")
+    applies_to = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The integration acts this is about, one per line: 2013, 2021. Empty: both "
+        "acts, or not about an act.",
+    )
 
     objects = StepQuerySet.as_manager()
 

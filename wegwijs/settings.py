@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "knm",
     "glossary",
     "steps",
+    # The route check ("Do I have to integrate?"): its questions and results are content
+    # kinds, and its pages live in the same app (they use only kinds and the base).
+    "routecheck",
     # Site layer: the pages that span kinds.
     "hub",
 ]
@@ -87,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Pages made for a person who asked to see only what applies to their act: never shared.
+    "routecheck.middleware.RouteMiddleware",
     # Locks out repeated failed admin logins (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hub.context_processors.site",
+                "routecheck.context_processors.route",
             ],
         },
     },
@@ -180,6 +186,13 @@ STORAGES = {
 CONTENT_DIR = Path(os.environ.get("WEGWIJS_CONTENT_DIR", BASE_DIR / "content"))
 
 SITE_NAME = "Wegwijs"
+
+# The route check's "show only what applies to me": a cookie the person sets by choice,
+# holding only "2013" or "2021". Requests that carry any of these cookies get pages made
+# for them, which the shared page cache never serves or stores (core/cache.py).
+ROUTE_COOKIE_NAME = "wegwijs_route"
+ROUTE_COOKIE_DAYS = 180
+PAGE_CACHE_SKIP_COOKIES = ("sessionid", "messages", ROUTE_COOKIE_NAME)
 
 # bench/run.py switches on a minimal view to measure the framework's floor against.
 BENCH_FLOOR = env_bool("WEGWIJS_BENCH_FLOOR", default=False) and not PRODUCTION

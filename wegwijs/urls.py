@@ -14,6 +14,7 @@ urlpatterns = [
     path("sources/", include("sources.urls")),
     path("faq/", include("faq.urls")),
     path("knm/", include("knm.urls")),
+    path("check/", include("routecheck.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .schema import Field, key_of
+from .schema import Field, empty, key_of
 
 
 def dump_columns(obj, spec: dict[str, Field], *, body: bool = True) -> dict:
@@ -36,7 +36,7 @@ def set_columns(obj, data: dict, spec: dict[str, Field], *, body: bool = True) -
         if not fspec.column:
             continue
         key = key_of(name, fspec)
-        value = data[key]
+        value = data.get(key, empty(fspec))  # a kind may leave an empty field out of its data
         if fspec.type == "date" and value is not None:
             value = dt.date.fromisoformat(value)
         elif fspec.type == "texts":

@@ -79,6 +79,8 @@ class Cleaner:
 
     def value(self, value, fspec: Field, line: int, name: str):
         t = fspec.type
+        if fspec.choices and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a choice written as a bare number: `applies_to: [2021]`
         if t in ("text", "url", "slug", "ref"):
             if not isinstance(value, str) or isinstance(value, bool):
                 self.problem(line, f"'{name}' must be text, not {_type_name(value)}")
@@ -144,7 +146,7 @@ class Cleaner:
             elif t == "refs":
                 items.append(self.value(item, Field("ref", ref=fspec.ref), item_line, label))
             else:  # texts
-                text = self.value(item, Field("text"), item_line, label)
+                text = self.value(item, Field("text", choices=fspec.choices), item_line, label)
                 if not text:
                     self.problem(item_line, f"'{label}' is empty")
                 items.append(text)
