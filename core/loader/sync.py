@@ -17,6 +17,7 @@ from django.db import transaction
 from .. import registry
 from ..registry import ContentKind, Slugs
 from .columns import dump_columns, set_columns
+from .history import record_load
 from .read import ContentSet
 
 
@@ -147,5 +148,12 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
         for kind in kinds:
             if kind.after_write:
                 kind.after_write(written[kind.name], slugs)
+        record_load(written)
         result.written = True
     return result
+
+
+def check_conflicts(content: ContentSet) -> list[Conflict]:
+    """The conflicts a load of `content` would refuse on, without writing anything."""
+    current = {kind.name: existing(kind) for kind in registry.kinds()}
+    return find_conflicts(content, current, current_hashes(current))
