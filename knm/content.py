@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
+from core.loader.links import find_links
 from core.loader.schema import PUBLISHED, Field
 from core.registry import ContentKind
 
@@ -224,6 +225,15 @@ def check_question_ids(content) -> list[Problem]:
     return problems
 
 
+def links():
+    """The "read more" links of the questions in published themes, and the themes' text."""
+    for theme in Theme.objects.published().prefetch_related("questions"):
+        for target, _line in find_links(theme.body, 1):
+            yield theme, target
+        for question in theme.questions.all():
+            yield question, question.read_url
+
+
 KIND = ContentKind(
     name="knm",
     label="KNM theme",
@@ -235,6 +245,7 @@ KIND = ContentKind(
     normalise=normalise,
     check_file=check_file,
     check_set=check_question_ids,
+    links=links,
     detail_view="knm:theme",
     index_view="knm:index",
     sitemap_priority=0.6,
