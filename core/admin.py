@@ -62,6 +62,13 @@ class RulesForm(forms.ModelForm):
     markdown_fields: tuple[str, ...] = ()
     text_check = None  # (POST data) → a kind's own check of its Markdown, or None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field, (name, fspec) in self.rules.items():
+            if field in self.fields and fspec.required:
+                # The loader's words, also where the model itself requires the value.
+                self.fields[field].error_messages["required"] = f"missing required field '{name}'"
+
     def clean(self):
         data = super().clean()
         problems: list[tuple[str, str]] = []

@@ -31,7 +31,17 @@ class PageLink:
 
     @property
     def record_label(self) -> str:
-        return f"{self.record._meta.verbose_name} “{self.record}”"
+        return f"{record_noun(type(self.record))} “{self.record}”"
+
+
+def record_noun(model) -> str:
+    """What editors call a record: "quick answer", or "KNM theme question" for a part."""
+    kind = registry.for_model(model)
+    if kind:
+        return kind.label
+    owner = next((k for k in registry.kinds() if model in k.editor_models), None)
+    noun = model._meta.verbose_name
+    return f"{owner.label} {noun}" if owner else noun
 
 
 @lru_cache(maxsize=4096)
