@@ -61,6 +61,7 @@ class RulesForm(forms.ModelForm):
     link_fields: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     text_check = None  # (POST data) → a kind's own check of its Markdown, or None
+    unique: tuple[tuple[str, str], ...] = ()  # (field, what it is): unique within the kind
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,10 +83,21 @@ class RulesForm(forms.ModelForm):
         for field in self.markdown_fields:
             if data.get(field):
                 problems += [(field, m) for m in markdown_problems(data[field], check)]
+        for field, what in self.unique:
+            value = data.get(field)
+            if value not in (None, ""):
+                problems += [(field, m) for m in self.duplicate(field, what, value)]
         for field, message in problems:
             if field in self.fields and field not in self.errors.get(field, ()):
                 self.add_error(field, message)
         return data
+
+    def duplicate(self, field: str, what: str, value) -> list[str]:
+        """The loader's rule that some values are unique within a kind (case-insensitive)."""
+        lookup = f"{field}__iexact" if isinstance(value, str) else field
+        others = type(self.instance).objects.filter(**{lookup: value}).exclude(pk=self.instance.pk)
+        other = others.first()
+        return [f"duplicate {what} '{value}' (also in “{other}”)"] if other else []
 
 
 class RulesMixin:
@@ -103,6 +115,9 @@ class RulesMixin:
     def rules(self) -> Rules:
         return self.field_rules
 
+    def unique_fields(self) -> tuple[tuple[str, str], ...]:
+        return ()
+
     def with_rules(self, form_class):
         admin_ = self
         return type(
@@ -113,6 +128,7 @@ class RulesMixin:
                 "link_fields": self.link_fields,
                 "markdown_fields": self.markdown_fields,
                 "text_check": staticmethod(lambda data: admin_.text_check(data)),
+                "unique": self.unique_fields(),
             },
         )
 
@@ -184,6 +200,10 @@ class ContentAdmin(RulesMixin, VersionAdmin):
         if kind:
             rules |= rules_from({n: f for n, f in kind.spec.items() if f.column})
         return rules | self.field_rules
+
+    def unique_fields(self) -> tuple[tuple[str, str], ...]:
+        kind = registry.for_model(self.model)
+        return kind.unique if kind else ()
 
     # ---- the form ----------------------------------------------------------------------
 

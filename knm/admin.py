@@ -5,9 +5,9 @@ from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from core.admin import ContentAdmin, TabularInline, rules_from
+from core.admin import ContentAdmin, RulesForm, TabularInline, rules_from
 
-from .content import SPEC
+from .content import SPEC, missing_translations
 from .item_analysis import MIN_ANSWERS, TOO_EASY, TOO_HARD, item_analysis
 from .models import Option, Question, Theme
 
@@ -54,8 +54,18 @@ class AnsweredFilter(admin.SimpleListFilter):
         return queryset
 
 
+class QuestionForm(RulesForm):
+    def clean(self):
+        data = super().clean()
+        qid = data.get("qid") or self.instance.qid
+        for field, message in missing_translations(data, qid):
+            self.add_error(field, message)
+        return data
+
+
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
+    form = QuestionForm
     change_list_template = "admin/knm/question/change_list.html"
     list_display = ["qid", "question_en", "theme", "difficulty", "answer_count", "right_rate"]
     list_filter = ["theme", "difficulty", AnsweredFilter]

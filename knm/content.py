@@ -168,6 +168,15 @@ def write(obj: Theme, data: dict, slugs) -> None:
     obj.questions.exclude(qid__in=[q["id"] for q in data["questions"]]).delete()
 
 
+def missing_translations(question: dict, qid: str) -> list[tuple[str, str]]:
+    """A situation in one language needs the other too: (field, message) for each gap."""
+    return [
+        (f"situation_{lang}", f"question '{qid}' is missing its translation 'situation_{other}'")
+        for lang, other in (("nl", "en"), ("en", "nl"))
+        if question.get(f"situation_{lang}") and not question.get(f"situation_{other}")
+    ]
+
+
 def check_file(file, record, cleaner) -> None:
     """Rules a question bank must keep beyond field types; its `read` links are checked too."""
     if file.slug not in KNM_THEMES:
@@ -192,12 +201,8 @@ def check_file(file, record, cleaner) -> None:
                 f"question '{qid}' must have exactly one "
                 f"correct option (correct: true), it has {correct}",
             )
-        for lang, other in (("nl", "en"), ("en", "nl")):
-            if question[f"situation_{lang}"] and not question[f"situation_{other}"]:
-                cleaner.problem(
-                    raw.line_of(f"situation_{lang}"),
-                    f"question '{qid}' is missing its translation 'situation_{other}'",
-                )
+        for field, message in missing_translations(question, qid):
+            cleaner.problem(raw.line_of(field), message)
         if question["read"]:
             record.links.append((question["read"], raw.line_of("read")))
 

@@ -163,3 +163,28 @@ def test_a_knm_question_needs_exactly_one_correct_option(editor_client):
     assert formset.non_form_errors() == [
         "a question must have exactly one correct option, it has 2"
     ]
+
+
+def test_a_knm_situation_needs_its_translation_as_in_the_loader(editor_client):
+    question = Question.objects.get(qid="housing-01")
+    url = f"/admin/knm/question/{question.pk}/change/"
+    data = form_data(editor_client.get(url).content.decode(), "question_form")
+    data["situation_en"] = ""
+    response = editor_client.post(url, data)
+    assert errors_on(response, "situation_nl") == [
+        "question 'housing-01' is missing its translation 'situation_en'"
+    ]
+
+
+def test_a_glossary_term_keeps_the_loaders_unique_title(editor_client):
+    from glossary.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="brp")
+    other = GlossaryTerm.objects.exclude(pk=term.pk).first()
+    url = f"/admin/glossary/glossaryterm/{term.pk}/change/"
+    data = form_data(editor_client.get(url).content.decode(), "glossaryterm_form")
+    data["title"] = other.title.upper()
+    response = editor_client.post(url, data)
+    assert errors_on(response, "title") == [
+        f"duplicate glossary term '{other.title.upper()}' (also in “{other}”)"
+    ]
