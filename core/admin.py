@@ -211,19 +211,24 @@ class ContentAdmin(RulesMixin, VersionAdmin):
         return self.with_rules(super().get_form(request, obj, change=change, **kwargs))
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if not (obj is not None and getattr(obj, "published", False) and linking_to([obj])):
-            return [
-                (name, {**opts, "fields": [f for f in opts["fields"] if f != "confirm_unpublish"]})
-                for name, opts in fieldsets
-            ]
+        """The "Unpublish anyway" box, after "published", while published pages link here."""
+        show = obj is not None and getattr(obj, "published", False) and self.links(request, obj)
         out = []
-        for name, opts in fieldsets:
+        for name, opts in super().get_fieldsets(request, obj):
             fields = [f for f in opts["fields"] if f != "confirm_unpublish"]
-            if "published" in fields:
+            if show and "published" in fields:
                 fields.insert(fields.index("published") + 1, "confirm_unpublish")
             out.append((name, {**opts, "fields": fields}))
         return out
+
+    @staticmethod
+    def links(request, obj):
+        """The links on published pages to `obj`, worked out once per request."""
+        cache = request.__dict__.setdefault("_linking_to", {})
+        key = (type(obj), obj.pk)
+        if key not in cache:
+            cache[key] = linking_to([obj])
+        return cache[key]
 
     def get_fields(self, request, obj=None):
         return [f for f in super().get_fields(request, obj) if f != "confirm_unpublish"]
@@ -236,9 +241,9 @@ class ContentAdmin(RulesMixin, VersionAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         response = super().delete_view(request, object_id, extra_context)
-        obj = self.get_object(request, object_id)
-        if isinstance(response, TemplateResponse) and obj is not None:
-            response.context_data["linking_pages"] = linking_to([obj])
+        if isinstance(response, TemplateResponse):
+            obj = self.get_object(request, object_id)
+            response.context_data["linking_pages"] = linking_to([obj]) if obj else []
         return response
 
     def delete_model(self, request, obj):

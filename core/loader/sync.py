@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .. import registry
 from ..registry import ContentKind, Slugs
@@ -154,6 +154,10 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
 
 
 def check_conflicts(content: ContentSet) -> list[Conflict]:
-    """The conflicts a load of `content` would refuse on, without writing anything."""
+    """The conflicts a load of `content` would refuse on, without writing anything. A
+    database that was never set up (`--check` on a fresh checkout) has none."""
+    tables = set(connection.introspection.table_names())
+    if not all(kind.model._meta.db_table in tables for kind in registry.kinds()):
+        return []
     current = {kind.name: existing(kind) for kind in registry.kinds()}
     return find_conflicts(content, current, current_hashes(current))
