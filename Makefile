@@ -25,7 +25,7 @@ install: $(VENV)/.installed ## Create .venv and install everything (runtime and 
 
 run: install ## Install, migrate SQLite, load content/ and serve on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py load_content --keep-admin-edits
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn wegwijs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --limit-request-line 8190 --access-logfile -
 

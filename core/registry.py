@@ -84,6 +84,9 @@ class ContentKind:
     editor_models: tuple[type[models.Model], ...] = ()
     # Words other pages are found by, such as a glossary term's names for its guide: url → words.
     search_keywords: Callable[[], dict[str, list[str]]] | None = None
+    # Every link on this kind's published pages, as (the record that holds it, target).
+    # Left out: the links in published records' Markdown body (see core.linked).
+    links: Callable[[], Iterable[tuple[Any, str]]] | None = None
 
     def __str__(self):
         return self.name
@@ -101,6 +104,11 @@ def register(kind: ContentKind) -> ContentKind:
 
 def get(name: str) -> ContentKind:
     return _KINDS[name]
+
+
+def for_model(model) -> ContentKind | None:
+    """The kind whose records are stored in `model`, if any."""
+    return next((kind for kind in _KINDS.values() if kind.model is model), None)
 
 
 def kinds() -> list[ContentKind]:

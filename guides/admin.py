@@ -3,10 +3,30 @@ from django.contrib import admin, messages
 from django.db.models import F
 from django.utils import timezone
 
-from core.admin import MARKDOWN_HELP, ContentAdmin, publish, unpublish
+from core.admin import (
+    MARKDOWN_HELP,
+    ContentAdmin,
+    StackedInline,
+    TabularInline,
+    publish,
+    rules_from,
+    submitted_rows,
+    unpublish,
+)
 from core.cache import content_changed
+from core.history import record_action
+from core.loader.schema import Field
+from sources.references import CITATIONS, check_references
 
+from .content import SPEC
 from .models import Citation, Guide, RelatedGuide, Section
+
+
+def citations_check(data):
+    """The loader's rule for a guide's text: every amount and time limit carries a [n]
+    reference to one of the citations submitted with it."""
+    count = submitted_rows(data, "citations", "source")
+    return lambda text, cleaner: check_references(text, 1, count, cleaner)
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -32,10 +52,19 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(StackedInline):
     model = Section
     extra = 0
     fields = ["number", "heading", "anchor", "body"]
+    field_rules = {
+        "heading": ("heading", Field("text", required=True)),
+        "anchor": ("anchor", Field("slug", required=True)),
+        "body": ("body", Field("text", required=True)),
+    }
+    markdown_fields = ("body",)
+
+    def text_check(self, data):
+        return citations_check(data)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -44,22 +73,24 @@ class SectionInline(admin.StackedInline):
         return field
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(TabularInline):
     model = Citation
     extra = 0
+    field_rules = rules_from(CITATIONS.fields)
     autocomplete_fields = ["source"]
     fields = ["order", "source", "note", "url", "checked", "page_date"]
 
 
-class RelatedGuideInline(admin.TabularInline):
+class RelatedGuideInline(TabularInline):
     model = RelatedGuide
     fk_name = "from_guide"
     extra = 0
+    field_rules = rules_from(SPEC["related"].fields)
     autocomplete_fields = ["to_guide"]
     fields = ["order", "to_guide", "reason"]
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(TabularInline):
     """The quick answers shown on the guide (edit their text under Quick answers)."""
 
     model = Guide.questions.through
@@ -71,7 +102,9 @@ class QuestionInline(admin.TabularInline):
 
 @admin.action(description="Mark selected guides as reviewed today")
 def mark_reviewed(modeladmin, request, queryset):
-    count = queryset.update(reviewed=timezone.localdate())
+    count = record_action(
+        request, queryset, {"reviewed": timezone.localdate()}, "Marked as reviewed"
+    )
     content_changed()
     modeladmin.message_user(
         request, f"{count} guide(s) marked as reviewed today.", messages.SUCCESS
@@ -88,6 +121,10 @@ class GuideAdmin(ContentAdmin):
     readonly_fields = ["source_path", "updated"]
     actions = [publish, unpublish, mark_reviewed]
     inlines = [SectionInline, CitationInline, RelatedGuideInline, QuestionInline]
+
+    def text_check(self, data):
+        return citations_check(data)
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "topic", "other_topics", "tags"]}),
         ("Introduction", {"fields": ["body"], "description": MARKDOWN_HELP}),
@@ -117,6 +154,7 @@ class CitationAdmin(ContentAdmin):
     search_fields = ["url", "note", "guide__title", "source__title"]
     ordering = [F("checked").asc(nulls_first=True), "source__title", "url"]
     autocomplete_fields = ["source", "guide"]
+    field_rules = rules_from(CITATIONS.fields)
     fields = ["guide", "source", "url", "note", "checked", "page_date", "order"]
 
     @admin.display(description="page", ordering="url")

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from core.loader.columns import dump_columns, replace_rows, set_columns, sync_rows
 from core.loader.files import Problem
-from core.loader.links import FENCE_RE
+from core.loader.links import FENCE_RE, find_links
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
@@ -182,6 +182,14 @@ def check_not_related_to_itself(content) -> list[Problem]:
     ]
 
 
+def links():
+    """The links in published guides' introductions and sections."""
+    for guide in Guide.objects.published().prefetch_related("sections"):
+        for text in [guide.body, *(s.body for s in guide.sections.all())]:
+            for target, _line in find_links(text, 1):
+                yield guide, target
+
+
 def search_entries():
     for guide in Guide.objects.published().prefetch_related("sections", "tags"):
         body = " ".join(
@@ -218,6 +226,7 @@ KIND = ContentKind(
     detail_view="guides:detail",
     index_view="guides:index",
     search=SearchSpec("guide", "Guide", 1.5, search_entries),
+    links=links,
     sitemap_priority=0.9,
     editor_models=(Section, Citation, RelatedGuide),
 )

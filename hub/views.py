@@ -1,5 +1,6 @@
 import difflib
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -8,6 +9,7 @@ from django.db.models.functions import Lower
 from django.http import (
     Http404,
     HttpResponse,
+    HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseServerError,
     JsonResponse,
@@ -63,6 +65,19 @@ def page_not_found(request, exception=None):
         request,
     )
     return HttpResponseNotFound(html)
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check, explained in plain words (cookies off, an old tab), not in
+    Django's debug wording. The way back is the page the form was on, if it was ours."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    back = referer.path if referer.netloc == request.get_host() else reverse("hub:home")
+    html = loader.render_to_string(
+        "403_csrf.html",
+        {"back": back, "breadcrumbs": crumbs(("Please try again", None))},
+        request,
+    )
+    return HttpResponseForbidden(html)
 
 
 def server_error(request):

@@ -1,20 +1,42 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F, Q
+from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from core.admin import ContentAdmin
+from core.admin import ContentAdmin, RulesForm, TabularInline, rules_from
 
+from .content import SPEC, missing_translations
 from .item_analysis import MIN_ANSWERS, TOO_EASY, TOO_HARD, item_analysis
 from .models import Option, Question, Theme
 
+QUESTION = SPEC["questions"].fields
 
-class OptionInline(admin.TabularInline):
+
+class OptionFormSet(BaseInlineFormSet):
+    def clean(self):
+        """The loader's rule: exactly one option is right."""
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        correct = sum(1 for option in kept if option.get("is_correct"))
+        if len(kept) == 3 and correct != 1:
+            raise ValidationError(
+                f"a question must have exactly one correct option, it has {correct}"
+            )
+
+
+class OptionInline(TabularInline):
     model = Option
+    formset = OptionFormSet
     extra = 0
     max_num = 3
     fields = ["position", "text_nl", "text_en", "is_correct"]
+    field_rules = rules_from(QUESTION["options"].fields, {"text_nl": "nl", "text_en": "en"})
 
 
 class AnsweredFilter(admin.SimpleListFilter):
@@ -32,14 +54,28 @@ class AnsweredFilter(admin.SimpleListFilter):
         return queryset
 
 
+class QuestionForm(RulesForm):
+    def clean(self):
+        data = super().clean()
+        qid = data.get("qid") or self.instance.qid
+        for field, message in missing_translations(data, qid):
+            self.add_error(field, message)
+        return data
+
+
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
+    form = QuestionForm
     change_list_template = "admin/knm/question/change_list.html"
     list_display = ["qid", "question_en", "theme", "difficulty", "answer_count", "right_rate"]
     list_filter = ["theme", "difficulty", AnsweredFilter]
     list_select_related = ["theme"]
     search_fields = ["qid", "question_nl", "question_en", "situation_nl", "situation_en"]
     inlines = [OptionInline]
+    # The loader's rules for a question, with the names of its fields in the theme file.
+    field_rules = rules_from(QUESTION, {"qid": "id", "read_url": "read"})
+    link_fields = ("read_url",)
+    markdown_fields = ()
     fields = [
         "theme",
         "qid",
@@ -105,7 +141,7 @@ class QuestionAdmin(ContentAdmin):
         return f"{round(100 * obj.right_count / obj.answer_count)}% of {obj.answer_count}"
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(TabularInline):
     model = Question
     extra = 0
     fields = ["qid", "difficulty", "question_en"]

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
+from core.loader.links import find_links
 from core.loader.schema import PUBLISHED, Field
 from core.registry import ContentKind
 
@@ -167,6 +168,15 @@ def write(obj: Theme, data: dict, slugs) -> None:
     obj.questions.exclude(qid__in=[q["id"] for q in data["questions"]]).delete()
 
 
+def missing_translations(question: dict, qid: str) -> list[tuple[str, str]]:
+    """A situation in one language needs the other too: (field, message) for each gap."""
+    return [
+        (f"situation_{lang}", f"question '{qid}' is missing its translation 'situation_{other}'")
+        for lang, other in (("nl", "en"), ("en", "nl"))
+        if question.get(f"situation_{lang}") and not question.get(f"situation_{other}")
+    ]
+
+
 def check_file(file, record, cleaner) -> None:
     """Rules a question bank must keep beyond field types; its `read` links are checked too."""
     if file.slug not in KNM_THEMES:
@@ -191,12 +201,8 @@ def check_file(file, record, cleaner) -> None:
                 f"question '{qid}' must have exactly one "
                 f"correct option (correct: true), it has {correct}",
             )
-        for lang, other in (("nl", "en"), ("en", "nl")):
-            if question[f"situation_{lang}"] and not question[f"situation_{other}"]:
-                cleaner.problem(
-                    raw.line_of(f"situation_{lang}"),
-                    f"question '{qid}' is missing its translation 'situation_{other}'",
-                )
+        for field, message in missing_translations(question, qid):
+            cleaner.problem(raw.line_of(field), message)
         if question["read"]:
             record.links.append((question["read"], raw.line_of("read")))
 
@@ -224,6 +230,15 @@ def check_question_ids(content) -> list[Problem]:
     return problems
 
 
+def links():
+    """The "read more" links of the questions in published themes, and the themes' text."""
+    for theme in Theme.objects.published().prefetch_related("questions"):
+        for target, _line in find_links(theme.body, 1):
+            yield theme, target
+        for question in theme.questions.all():
+            yield question, question.read_url
+
+
 KIND = ContentKind(
     name="knm",
     label="KNM theme",
@@ -235,6 +250,7 @@ KIND = ContentKind(
     normalise=normalise,
     check_file=check_file,
     check_set=check_question_ids,
+    links=links,
     detail_view="knm:theme",
     index_view="knm:index",
     sitemap_priority=0.6,

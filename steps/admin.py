@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from core.admin import ContentAdmin, publish, unpublish
+from core.admin import ContentAdmin, TabularInline, publish, unpublish
 
 from .models import Step, StepGuide
 
 
-class StepGuideInline(admin.TabularInline):
+class StepGuideInline(TabularInline):
     model = StepGuide
     extra = 0
     autocomplete_fields = ["guide"]

@@ -1,13 +1,17 @@
 from django.contrib import admin
 
-from core.admin import ContentAdmin, publish, unpublish
+from core.admin import ContentAdmin, StackedInline, TabularInline, publish, rules_from, unpublish
 
+from .content import SPEC
 from .models import CollectionEntry, SourceCollection, Topic
 
+COLLECTION = SPEC["collections"].fields
 
-class SourceCollectionInline(admin.StackedInline):
+
+class SourceCollectionInline(StackedInline):
     model = SourceCollection
     extra = 0
+    field_rules = rules_from(COLLECTION)
     show_change_link = True
     fields = ["order", "title", "slug", "intro"]
 
@@ -23,9 +27,10 @@ class TopicAdmin(ContentAdmin):
     inlines = [SourceCollectionInline]
 
 
-class CollectionEntryInline(admin.TabularInline):
+class CollectionEntryInline(TabularInline):
     model = CollectionEntry
     extra = 0
+    field_rules = rules_from(COLLECTION["entries"].fields)
     autocomplete_fields = ["source"]
     fields = ["order", "source", "name", "label", "note"]
 
@@ -37,3 +42,5 @@ class SourceCollectionAdmin(ContentAdmin):
     list_select_related = ["topic"]
     search_fields = ["title", "intro"]
     inlines = [CollectionEntryInline]
+    field_rules = rules_from(COLLECTION)
+    markdown_fields = ()

@@ -103,24 +103,34 @@ def write(obj: Topic, data: dict, slugs) -> None:
     obj.collections.exclude(pk__in=keep).delete()
 
 
+def note_collection_lines(file, record, cleaner) -> None:
+    """Remember the line of each collection's slug, for messages about it."""
+    raw = file.meta.get("collections")
+    for index in range(len(record.data["collections"])):
+        item = raw[index] if isinstance(raw, list) and index < len(raw) else None
+        record.item_lines.append(item.line_of("slug") if hasattr(item, "line_of") else 1)
+
+
 def check_collection_slugs(content) -> list[Problem]:
     """Collection slugs are unique across all topics (they are the #fragments)."""
     problems = []
     seen: dict[str, str] = {}
     for topic in content.of("topics").values():
-        for collection in topic.data["collections"]:
+        for index, collection in enumerate(topic.data["collections"]):
             slug = collection["slug"]
             if not slug:
                 continue
+            line = topic.item_lines[index] if index < len(topic.item_lines) else 1
             if slug in seen:
                 problems.append(
                     Problem(
                         topic.path,
-                        1,
+                        line,
                         f"duplicate collection slug '{slug}' (also used in {seen[slug]})",
                     )
                 )
-            seen[slug] = topic.path
+            else:
+                seen[slug] = f"{topic.path}:{line}"
     return problems
 
 
@@ -143,6 +153,7 @@ KIND = ContentKind(
     queryset=queryset,
     dump=dump,
     write=write,
+    check_file=note_collection_lines,
     check_set=check_collection_slugs,
     detail_view="topics:detail",
     index_view="topics:index",

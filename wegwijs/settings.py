@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # Whole pages for visitors without a session, served before the rest of the stack.
     "core.cache.PageCacheMiddleware",
+    # Links to unpublished pages become plain text (inside the cache: cached pages are clean).
+    "core.linked.LiveLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -219,6 +221,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
 
 # Content-Security-Policy (django-csp): only this site's own files; no inline scripts or
 # styles anywhere. JSON-LD blocks are data, not scripts, and are not affected.

@@ -2,9 +2,11 @@
 
 The front matter is derived from each kind's spec, the same declaration the loader reads
 with, so a field is declared once. A record whose file already says the same is left
-alone, so exporting after one admin edit changes only that record's file. Every exported
-record is marked as in step with its file, so the next `load_content` sees nothing to
-overwrite.
+alone, so exporting after one admin edit changes only that record's file; and within that
+file only the values that changed are rewritten (`roundtrip.py`): key order, quoting,
+comments and list style stay as the file had them. A record made in admin gets a fresh
+file. Every exported record is marked as in step with its file, so the next
+`load_content` sees nothing to overwrite.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import yaml
 
 from .. import registry
 from ..registry import ContentKind
+from ..text import normalise_text
 from .read import read_content
+from .roundtrip import update_file
 from .schema import Field, key_of
 from .sync import data_hash, dump, existing, normalise
 
@@ -41,14 +45,21 @@ def to_front_matter(data: dict, spec: dict[str, Field]) -> dict:
             value = to_front_matter(value, fspec.fields) if value else {}
         elif fspec.type == "date" and value:
             value = dt.date.fromisoformat(value)
+        elif isinstance(value, str) and "\r" in value:
+            value = normalise_text(value)
         if not _omitted(value, fspec):
             meta[name] = value
     return meta
 
 
+def render_body(kind: ContentKind, data: dict) -> str:
+    return normalise_text(kind.render_body(data) if kind.render_body else data["body"])
+
+
 def render_file(kind: ContentKind, data: dict) -> str:
+    """A new file for a record, written afresh."""
     meta = to_front_matter(data, kind.spec)
-    body = kind.render_body(data) if kind.render_body else data["body"]
+    body = render_body(kind, data)
     text = yaml.safe_dump(
         meta, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )
@@ -73,12 +84,22 @@ def export_content(content_dir: Path) -> ExportResult:
             data = dump(kind, obj)
             record = on_disk.of(kind.name).get(slug) if on_disk else None
             path = folder / f"{slug}.md"
-            if record is not None and normalise(kind, record.data) == data and path.exists():
+            loaded = normalise(kind, record.data) if record is not None else None
+            if loaded == data and path.exists():
                 counts["unchanged"] += 1
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 counts["updated" if path.exists() else "created"] += 1
-                path.write_text(render_file(kind, data), encoding="utf-8")
+                if loaded is not None and path.exists():
+                    text = update_file(
+                        path.read_text(encoding="utf-8"),
+                        kind.spec,
+                        (to_front_matter(loaded, kind.spec), render_body(kind, loaded)),
+                        (to_front_matter(data, kind.spec), render_body(kind, data)),
+                    )
+                else:
+                    text = render_file(kind, data)
+                path.write_text(text, encoding="utf-8", newline="\n")
                 result.written.append(path)
             relative = str(Path(content_dir.name) / kind.name / path.name)
             kind.model.objects.filter(pk=obj.pk).update(

@@ -141,9 +141,7 @@ def read_content_file(
     except DuplicateKey as exc:
         return None, [*problems, Problem(display, exc.line, str(exc))]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, reason = _yaml_error(exc)
         return None, [
             *problems,
             Problem(display, line, f"the front matter is not valid YAML: {reason}"),
@@ -159,3 +157,26 @@ def read_content_file(
     if problems:
         return None, problems
     return ContentFile(path, display, kind, slug, meta, body, end + 2), []
+
+
+OPENED = {
+    "quoted scalar": "a quoted value starts on this line and is never closed",
+    "flow sequence": "a list in [ ] starts on this line and is never closed",
+    "flow mapping": "a group in { } starts on this line and is never closed",
+}
+
+
+def _yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
+    """The file line where the front matter goes wrong, and what is wrong there.
+
+    Most errors are found where they are; an unclosed quote or bracket is only noticed
+    lines later (often at the end), so it is reported where it was opened."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    context = getattr(exc, "context", None) or ""
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    for what, message in OPENED.items():
+        if what in context and context_mark is not None:
+            return context_mark.line + 2, f"{message} ({reason})"
+    mark = problem_mark or context_mark
+    return (mark.line + 2 if mark else 1), reason

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from django.urls import Resolver404, resolve
 
 from .. import registry
-
-if TYPE_CHECKING:
-    from .read import ContentSet
 
 # Inline links `[text](target "title")` and reference definitions `[id]: target`.
 INLINE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -33,22 +30,46 @@ def find_links(body: str, first_line: int):
             yield match.group(1), first_line + offset
 
 
-def check_link(target: str, content: ContentSet) -> str | None:
-    """Return what is wrong with a link target, or None if it is fine."""
+def check_link(target: str, exists: Callable[[str, str], bool]) -> str | None:
+    """Return what is wrong with a link target, or None if it is fine.
+
+    The one rule for links, used by the loader and by admin alike: addresses elsewhere use
+    https:// (`//host/…` is elsewhere too), links to this site are paths that resolve, and
+    a path to a record's page needs that record: `exists(kind, slug)` says whether it does.
+    """
     if target.startswith(("https://", "mailto:", "tel:", "#")):
         return None
     if target.startswith("http://"):
         return f"link '{target}' must use https://"
-    if not target.startswith("/") or target.startswith("//"):
-        return f"link '{target}' is not a full address: write links to this site as /guides/<slug>/"
+    if target.startswith("//"):
+        return (
+            f"link '{target}' points to another site without saying how: write it as https:{target}"
+        )
+    if not target.startswith("/"):
+        return (
+            f"link '{target}' is not allowed: link to other sites with https://… and to "
+            "this site with a path such as /guides/<slug>/"
+        )
     path = target.split("#", 1)[0].split("?", 1)[0]
+    page = record_page(path)
+    if page is None:
+        return f"link '{target}' points to a page that does not exist"
+    if page is not True and not exists(*page):
+        kind, slug = page
+        return f"link '{target}' points to a page that does not exist (no content/{kind}/{slug}.md)"
+    return None
+
+
+def record_page(path: str) -> tuple[str, str] | bool | None:
+    """What a site path shows: (kind, slug) for a record's page, True for another page of
+    the site, None for no page at all."""
     try:
         match = resolve(path)
     except Resolver404:
-        return f"link '{target}' points to a page that does not exist"
+        return None
     detail_views = {kind.detail_view: kind.name for kind in registry.kinds() if kind.detail_view}
     kind = detail_views.get(match.view_name)
     slug = match.kwargs.get("slug")
-    if kind and slug not in content.of(kind):
-        return f"link '{target}' points to a page that does not exist (no content/{kind}/{slug}.md)"
-    return None
+    if kind and slug:
+        return kind, slug
+    return True

@@ -11,7 +11,7 @@ from .. import registry
 from ..registry import ContentKind
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
-from .schema import Cleaner, Ref
+from .schema import Cleaner, Ref, key_of
 
 
 @dataclass
@@ -23,14 +23,24 @@ class Record:
     refs: list[Ref] = field(default_factory=list)  # references to other records, with lines
     links: list[tuple[str, int]] = field(default_factory=list)  # link targets, with lines
     item_lines: list[int] = field(default_factory=list)  # the line of each item of a list
+    title_line: int = 1
 
 
 @dataclass
 class ContentSet:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # Files that are there but could not be read (their own problem is reported): links
+    # and references to them are not reported again as "does not exist".
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
+    # What is allowed but probably a mistake (two guides with one title), as problems.
+    warnings: list[Problem] = field(default_factory=list)
 
     def of(self, kind: str) -> dict[str, Record]:
         return self.records.setdefault(kind, {})
+
+    def has(self, kind: str, slug: str) -> bool:
+        """Whether content/ has a file for this record (readable or not)."""
+        return slug in self.of(kind) or slug in self.unreadable.get(kind, ())
 
     def count(self) -> int:
         return sum(len(r) for r in self.records.values())
@@ -71,6 +81,7 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
         file, file_problems = read_content_file(path, shown, kind.name)
         problems.extend(file_problems)
         if file is None:
+            content.unreadable.setdefault(kind.name, set()).add(path.stem)
             continue
         record, record_problems = _clean_file(kind, file)
         problems.extend(record_problems)
@@ -82,6 +93,7 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
             problems.extend(kind.check_set(content))
     problems.extend(_check_references(content, kinds))
     problems.extend(_check_links(content))
+    content.warnings = sorted(w for kind in kinds.values() for w in _same_titles(content, kind))
     return content, sorted(set(problems))
 
 
@@ -97,6 +109,8 @@ def _clean_file(kind: ContentKind, file: ContentFile) -> tuple[Record, list[Prob
         cleaner.problem(file.body_line, kind.body_required)
     data.update((kind.parse_body or markdown_body)(body, file.body_line, cleaner))
     record = Record(kind.name, file.slug, file.display, data)
+    title = next((n for n, f in kind.spec.items() if key_of(n, f) == "title"), "title")
+    record.title_line = file.meta.line_of(title)
     record.links = list(find_links(file.body, file.body_line))
     if kind.check_file:
         kind.check_file(file, record, cleaner)
@@ -109,7 +123,7 @@ def _check_references(content: ContentSet, kinds: dict[str, ContentKind]) -> lis
     for records in content.records.values():
         for record in records.values():
             for ref in record.refs:
-                if ref.slug and ref.slug not in content.of(ref.kind):
+                if ref.slug and not content.has(ref.kind, ref.slug):
                     label = kinds[ref.kind].label if ref.kind in kinds else ref.kind
                     problems.append(
                         Problem(
@@ -127,7 +141,7 @@ def _check_links(content: ContentSet) -> list[Problem]:
     for records in content.records.values():
         for record in records.values():
             for target, line in record.links:
-                message = check_link(target, content)
+                message = check_link(target, content.has)
                 if message:
                     problems.append(Problem(record.path, line, message))
     return problems
@@ -147,3 +161,26 @@ def _check_unique(content: ContentSet, kind: ContentKind) -> list[Problem]:
             else:
                 seen[folded] = record.path
     return problems
+
+
+def _same_titles(content: ContentSet, kind: ContentKind) -> list[Problem]:
+    """Two records of one kind with the same title: readers cannot tell them apart."""
+    if any(key == "title" for key, _ in kind.unique):
+        return []  # already a problem, not a warning
+    warnings = []
+    seen: dict[str, Record] = {}
+    for record in content.of(kind.name).values():
+        title = record.data.get("title")
+        if not isinstance(title, str) or not title:
+            continue
+        first = seen.setdefault(" ".join(title.casefold().split()), record)
+        if first is not record:
+            warnings.append(
+                Problem(
+                    record.path,
+                    record.title_line,
+                    f"warning: {first.path} has the same title '{title}': readers cannot tell "
+                    f"the two {kind.label}s apart in lists and search results",
+                )
+            )
+    return warnings

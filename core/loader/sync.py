@@ -12,11 +12,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .. import registry
 from ..registry import ContentKind, Slugs
 from .columns import dump_columns, set_columns
+from .history import record_load
 from .read import ContentSet
 
 
@@ -147,5 +148,16 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
         for kind in kinds:
             if kind.after_write:
                 kind.after_write(written[kind.name], slugs)
+        record_load(written)
         result.written = True
     return result
+
+
+def check_conflicts(content: ContentSet) -> list[Conflict]:
+    """The conflicts a load of `content` would refuse on, without writing anything. A
+    database that was never set up (`--check` on a fresh checkout) has none."""
+    tables = set(connection.introspection.table_names())
+    if not all(kind.model._meta.db_table in tables for kind in registry.kinds()):
+        return []
+    current = {kind.name: existing(kind) for kind in registry.kinds()}
+    return find_conflicts(content, current, current_hashes(current))

@@ -75,11 +75,15 @@ def test_an_editor_fixes_a_guide_and_the_change_is_recorded_and_can_be_reverted(
     from reversion.models import Version
 
     versions = Version.objects.get_for_object(guide)
-    assert versions.count() == 1  # the first admin save records the state after it
-    # Revert: save once more, then go back to the first recorded version.
+    # The load recorded the state it wrote; the admin save records the state after it.
+    loaded, edited = versions.order_by("pk")
+    assert loaded.revision.comment.startswith("Loaded from ")
+    assert loaded.revision.comment.endswith("content/guides/get-digid.md")
+    assert edited.revision.comment == "Changed Title. Changed Body for section “01 Apply online”."
+    # Revert: save once more, then go back to the first admin edit.
     data["title"] = "A mistaken title"
     editor_client.post(url, data)
-    first = Version.objects.get_for_object(guide).order_by("pk").first()
+    first = Version.objects.get_for_object(guide).order_by("pk")[1]
     revert_url = f"/admin/guides/guide/{guide.pk}/history/{first.pk}/"
     revert_form = form_data(editor_client.get(revert_url).content.decode(), "guide_form")
     assert editor_client.post(revert_url, revert_form).status_code == 302

@@ -185,7 +185,7 @@ def test_check_only_validates_and_writes_nothing(load):
             "topics/exams.md",
             "slug: exam-information",
             "slug: registration-start",
-            "topics/exams.md:1: duplicate collection slug 'registration-start' (also used in",
+            "topics/exams.md:10: duplicate collection slug 'registration-start' (also used in",
         ),
         (
             "guides/get-digid.md",
@@ -197,7 +197,7 @@ def test_check_only_validates_and_writes_nothing(load):
             "guides/get-digid.md",
             "title: How do you get DigiD?",
             "title: [unclosed",
-            "guides/get-digid.md:3: the front matter is not valid YAML",
+            "guides/get-digid.md:2: the front matter is not valid YAML: a list in [ ] starts on this line and is never closed",
         ),
         (
             "guides/get-digid.md",
