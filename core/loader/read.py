@@ -167,6 +167,8 @@ def _same_titles(content: ContentSet, kind: ContentKind) -> list[Problem]:
     """Two records of one kind with the same title: readers cannot tell them apart."""
     if any(key == "title" for key, _ in kind.unique):
         return []  # already a problem, not a warning
+    if not (kind.detail_view or kind.search):
+        return []  # no page of its own in lists or search (a check result, a synonym)
     warnings = []
     seen: dict[str, Record] = {}
     for record in content.of(kind.name).values():
