@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
 from topics.models import Topic
@@ -8,7 +8,7 @@ from topics.models import Topic
 from .models import Question
 
 
-@require_GET
+@require_safe
 def faq_index(request):
     """Every quick answer once, grouped by topic; answers that belong to no topic come last."""
     topics = Topic.objects.published().prefetch_related(

@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
 from faq.models import Question
@@ -14,7 +14,7 @@ from topics.models import Topic
 from .models import Citation, Guide, RelatedGuide
 
 
-@require_GET
+@require_safe
 def guide_list(request):
     topics = Topic.objects.published().prefetch_related(
         Prefetch(
@@ -28,7 +28,7 @@ def guide_list(request):
     )
 
 
-@require_GET
+@require_safe
 def guide_detail(request, slug):
     # Staff see drafts too (a preview as the public will see it), marked as such.
     guides = Guide.objects.all() if request.user.is_staff else Guide.objects.published()

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
 
@@ -41,7 +41,7 @@ def _precache() -> list[str]:
     ]
 
 
-@require_GET
+@require_safe
 def manifest(request):
     data = {
         "id": reverse("knm:index"),
@@ -75,7 +75,7 @@ def manifest(request):
     return response
 
 
-@require_GET
+@require_safe
 def service_worker(request):
     precache = _precache()
     config = {
@@ -98,7 +98,7 @@ def service_worker(request):
     return response
 
 
-@require_GET
+@require_safe
 def offline(request):
     """What the worker shows for a page that was not saved, when there is no connection."""
     return render(request, "hub/offline.html", {"breadcrumbs": crumbs(("Offline", None))})

@@ -38,7 +38,7 @@ def _qr_svg(url: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-caption" ', 1)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def continue_device(request):
     learner = current_learner(request)
     context = {

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.breadcrumbs import crumbs
 
@@ -36,7 +36,7 @@ def exam_next(attempt: Attempt, position: int, go: str):
     return redirect("knm:question", attempt_id=attempt.pk, position=position + 1)
 
 
-@require_GET
+@require_safe
 def overview(request, attempt_id):
     """Every question of the exam: answered or not, marked or not; go back to any of them."""
     attempt = _exam_for(request, attempt_id)
@@ -58,7 +58,7 @@ def overview(request, attempt_id):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def hand_in(request, attempt_id):
     """Hand in (or leave) an exam before the time is up: confirm first, then score it."""
     attempt = _exam_for(request, attempt_id)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.breadcrumbs import crumbs
 from core.origin import same_origin
@@ -17,7 +17,7 @@ from .offline import UploadRefused, bank_file, offline_answers_record, upload_pa
 from .views import KNM_CRUMB
 
 
-@require_GET
+@require_safe
 def practice(request):
     """The offline practice page. It holds no token and nothing personal, so the device can
     keep it and open it with no connection; the round itself runs in knm-offline.js."""
@@ -34,7 +34,7 @@ def practice(request):
     return response
 
 
-@require_GET
+@require_safe
 def bank(request):
     """The practice bank as JSON. Its ETag is the bank's version: a device that has it gets
     a 304 and keeps its copy."""

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.breadcrumbs import crumbs
 
@@ -29,7 +29,7 @@ def _themes():
     return Theme.objects.published().with_question_counts().order_by("order")
 
 
-@require_GET
+@require_safe
 def index(request):
     learner = current_learner(request)
     now = timezone.now()
@@ -50,7 +50,7 @@ def index(request):
     )
 
 
-@require_GET
+@require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(_themes(), slug=slug)
     return render(
@@ -136,7 +136,7 @@ def _next_open(attempt: Attempt) -> int | None:
     )
 
 
-@require_GET
+@require_safe
 def attempt_detail(request, attempt_id):
     attempt = _attempt_for(request, attempt_id)
     services.attempt_close_if_expired(attempt, timezone.now())
@@ -155,7 +155,7 @@ def _item(attempt: Attempt, position: int) -> AttemptItem:
     return item
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question(request, attempt_id, position):
     attempt = _attempt_for(request, attempt_id)
     now = timezone.now()
@@ -212,7 +212,7 @@ def question(request, attempt_id, position):
     )
 
 
-@require_GET
+@require_safe
 def result(request, attempt_id):
     attempt = _attempt_for(request, attempt_id)
     services.attempt_close_if_expired(attempt, timezone.now())
@@ -234,7 +234,7 @@ def result(request, attempt_id):
     )
 
 
-@require_GET
+@require_safe
 def progress(request):
     learner = current_learner(request)
     rows = learner_progress(learner)

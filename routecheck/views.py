@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.breadcrumbs import crumbs
 from sources.references import link_references
@@ -41,7 +41,7 @@ def _trail(title: str):
     return crumbs(("Do I have to integrate?", reverse("routecheck:start")), (title, None))
 
 
-@require_GET
+@require_safe
 def start(request):
     return render(
         request,
@@ -50,7 +50,7 @@ def start(request):
     )
 
 
-@require_GET
+@require_safe
 def question(request):
     check = check_load()
     book = check.book
@@ -106,7 +106,7 @@ def _decided(request):
     return check, reading, asked, step
 
 
-@require_GET
+@require_safe
 def result(request):
     decided = _decided(request)
     if isinstance(decided, HttpResponse):
@@ -159,7 +159,7 @@ def result(request):
     )
 
 
-@require_GET
+@require_safe
 def calendar(request):
     decided = _decided(request)
     if isinstance(decided, HttpResponse):

@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
 from guides.models import Guide
@@ -10,7 +10,7 @@ from topics.models import CollectionEntry, SourceCollection, Topic
 from .models import Source
 
 
-@require_GET
+@require_safe
 def source_list(request):
     """The directory: each topic's source collections, then every source by kind."""
     topics = Topic.objects.published().prefetch_related(
@@ -36,7 +36,7 @@ def source_list(request):
     )
 
 
-@require_GET
+@require_safe
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.published().with_mentions(), slug=slug)
     entries = CollectionEntry.objects.listing(source)

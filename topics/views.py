@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
 from guides.models import Guide
@@ -9,7 +9,7 @@ from guides.models import Guide
 from .models import CollectionEntry, Topic
 
 
-@require_GET
+@require_safe
 def topic_list(request):
     topics = Topic.objects.published()
     return render(
@@ -19,7 +19,7 @@ def topic_list(request):
     )
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
     guides = Guide.objects.listed_in(topic)
