@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models.functions import Lower
 from django.http import (
     Http404,
@@ -18,9 +17,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
+from core import faults
 from core.breadcrumbs import crumbs
 from core.origin import same_origin
 from faq.models import Question
@@ -34,7 +34,7 @@ from .feedback import MAX_COMMENT, FeedbackRefused, feedback_record, is_rateable
 from .models import Feedback
 
 
-@require_GET
+@require_safe
 def home(request):
     topics = Topic.objects.published()
     questions = Question.objects.on_home().for_listing()
@@ -81,21 +81,33 @@ def csrf_failure(request, reason=""):
 
 
 def server_error(request):
-    """A 500 page that needs no database and shows nothing of the error."""
+    """A 500 page that needs no database and shows nothing of the error. When the error is
+    that the database cannot be reached, a 503 with Retry-After instead: it passes."""
+    if faults.current_error_is_database_down():
+        return faults.database_unavailable()
     return HttpResponseServerError(loader.get_template("500.html").render({}))
 
 
-@require_GET
+@require_safe
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    """Readiness, at the address monitors have always used (see healthz_ready)."""
+    return faults.readiness()
 
 
-@require_GET
+@require_safe
+def healthz_live(request):
+    """Liveness: the process answers. Restart it only when this fails."""
+    return faults.liveness()
+
+
+@require_safe
+def healthz_ready(request):
+    """Readiness: 200 when pages can be served (cache "degraded" still serves), 503 JSON
+    naming what failed ("database") when not. Take the instance out of the balancer."""
+    return faults.readiness()
+
+
+@require_safe
 def glossary(request):
     terms = GlossaryTerm.objects.published().order_by(Lower("title"))
     letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.letter)]
@@ -106,7 +118,7 @@ def glossary(request):
     )
 
 
-@require_GET
+@require_safe
 def glossary_term(request, slug):
     term = get_object_or_404(GlossaryTerm.objects.published().select_related("guide"), slug=slug)
     return render(
@@ -119,7 +131,7 @@ def glossary_term(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def steps(request):
     plan = Step.objects.published().with_guides()
     return render(
@@ -132,7 +144,7 @@ def steps(request):
 SEARCH_PAGE_SIZE = 20
 
 
-@require_GET
+@require_safe
 def search_page(request):
     query = request.GET.get("q", "").replace("\x00", "")
     outcome = search.search(query) if query.strip() else None
@@ -178,7 +190,7 @@ def feedback(request):
 FEEDBACK_TO_COMPLETE = "feedback_to_complete"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback_comment(request):
     """After "No": an optional comment on what was missing, for the answer just given."""
     answer = Feedback.objects.filter(pk=request.session.get(FEEDBACK_TO_COMPLETE)).first()
@@ -207,7 +219,7 @@ def feedback_comment(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -219,7 +231,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     guides = Guide.objects.published().filter(tags__slug=slug).select_related("topic").distinct()
@@ -238,7 +250,7 @@ def tag_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def search_suggest(request):
     """Up to six pages for search-as-you-type (the JSON behind static/js/search.js)."""
     query = request.GET.get("q", "")

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hub.middleware.RequestLogMiddleware",
+    # HEAD gets GET's headers and no body (gunicorn would send the body).
+    "core.head.HeadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "hub.middleware.PermissionsPolicyMiddleware",
@@ -135,6 +137,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer is reported (503, /healthz/ready) within seconds,
+    # instead of every worker waiting on the operating system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share one file: take the write lock at the start of each
     # transaction (waiting for it, not failing), and let readers run while one writes.
@@ -145,13 +153,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # The cache: this process's memory by default; Redis, shared by every app instance, when
-# REDIS_URL is set (pip install -e ".[redis]").
+# REDIS_URL is set (pip install -e ".[redis]"). Redis fails open (core/redis_cache.py): with
+# short socket timeouts, a cache that does not answer is a miss, never an error page.
 if os.environ.get("REDIS_URL"):
+    REDIS_TIMEOUT = float(os.environ.get("WEGWIJS_REDIS_TIMEOUT", "0.25"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "wegwijs",
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
         }
     }
 else:
@@ -195,6 +206,13 @@ SITE_NAME = "Wegwijs"
 ROUTE_COOKIE_NAME = "wegwijs_route"
 ROUTE_COOKIE_DAYS = 180
 PAGE_CACHE_SKIP_COOKIES = ("sessionid", "messages", ROUTE_COOKIE_NAME)
+# Pages the same for every visitor without those cookies may be kept by a shared cache in
+# front (nginx, a CDN) for this many seconds: the longest a page there can lag behind an
+# admin save. Past it, a cache may serve its copy while it fetches a new one, and while the
+# application is down (stale-if-error). See docs/deploy.md.
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("WEGWIJS_SHARED_CACHE_SECONDS", "5"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
+PAGE_CACHE_STALE_IF_ERROR = 24 * 3600
 
 # bench/run.py switches on a minimal view to measure the framework's floor against.
 BENCH_FLOOR = env_bool("WEGWIJS_BENCH_FLOOR", default=False) and not PRODUCTION

@@ -140,7 +140,8 @@ def test_server_errors_show_no_details(client, settings):
 
 
 def test_healthz_reports_a_broken_database(client):
-    with mock.patch("hub.views.connection.cursor", side_effect=Exception("down")):
+    with mock.patch("core.faults.connection.cursor", side_effect=Exception("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.content == b"database unavailable\n"
+    assert response.json()["database"] == "unavailable"
+    assert response.json()["failed"] == ["database"]

@@ -67,7 +67,7 @@ def test_server_error_page_shows_no_details(client, settings):
 def test_healthz_reports_the_database(db, client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json()["status"] == "ok" and response.json()["database"] == "ok"
 
 
 def test_every_page_has_one_h1_a_title_a_description_and_breadcrumbs(loaded, client):
