@@ -7,6 +7,13 @@ Redis when REDIS_URL is set), once plain and once gzipped. Repeat visits get 304
 Modified through ETag and Last-Modified. Pages that carry a CSRF token (the KNM forms) or
 say they are private (the route check's answers), and visitors with a session (learners,
 editors) or a personal preference cookie, are never cached.
+
+The pages this cache serves are the same for everyone, so they say so to caches on the
+way too: `Cache-Control: public, max-age=0, s-maxage=N, stale-while-revalidate, stale-if-
+error`. Browsers revalidate every time (a cheap 304); a shared cache (nginx, a CDN) may
+answer for N seconds (settings.PAGE_CACHE_SHARED_SECONDS), which is how stale a page can
+be there after a change, and may keep serving its copy while the application is down.
+Every other response without its own Cache-Control is marked `private, no-cache`.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from .models import ContentVersion
@@ -98,18 +106,37 @@ def _cacheable_response(request, response) -> bool:
     )
 
 
+def shared_cache_control() -> str:
+    """What a page the same for everyone tells caches on the way (see the module's notes)."""
+    return (
+        f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_SECONDS}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
+    )
+
+
+def _private(response):
+    """A response made for this visitor (or not known to be the same for everyone): no
+    shared cache may keep it. Views that chose their own Cache-Control keep it."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
+            return _private(self.get_response(request))
         version, changed = current_version()
         key = "page:" + hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()
         etag = f'W/"{key[5:25]}"'
         if etag in request.headers.get("If-None-Match", ""):
             response = HttpResponseNotModified()
+            response["Vary"] = "Accept-Encoding, Cookie"
             self._validators(response, etag, changed)
             return response
         cache = caches["default"]
@@ -117,7 +144,7 @@ class PageCacheMiddleware:
         if stored is None:
             response = self.get_response(request)
             if not _cacheable_response(request, response):
-                return response
+                return _private(response)
             body = response.content
             stored = (response.status_code, response["Content-Type"], body, gzip.compress(body, 6))
             cache.set(key, stored, TIMEOUT)
@@ -130,7 +157,8 @@ class PageCacheMiddleware:
             response["Content-Encoding"] = "gzip"
         else:
             response = HttpResponse(body, status=status, content_type=content_type)
-        response["Vary"] = "Accept-Encoding"
+        # Cookie: a visitor with a session or a preference gets a page of their own.
+        response["Vary"] = "Accept-Encoding, Cookie"
         response["X-Cache"] = state
         self._validators(response, etag, changed)
         return response
@@ -140,4 +168,5 @@ class PageCacheMiddleware:
         response["ETag"] = etag
         if changed:
             response["Last-Modified"] = http_date(changed)
-        response["Cache-Control"] = "no-cache"  # always revalidate: cheap 304s, never stale
+        # Browsers always revalidate (cheap 304s); shared caches may answer for a few seconds.
+        response["Cache-Control"] = shared_cache_control()
