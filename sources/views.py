@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -36,11 +37,18 @@ def source_list(request):
     )
 
 
+# A source page lists this many citing guides at a time; the count is the whole number.
+GUIDES_PER_PAGE = 20
+
+
 @require_safe
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.published().with_mentions(), slug=slug)
     entries = CollectionEntry.objects.listing(source)
-    guides = Guide.objects.citing(source)
+    paginator = Paginator(Guide.objects.citing(source), GUIDES_PER_PAGE)
+    # Counted already, by the same rule ("published guides citing it"): no second count.
+    paginator.count = source.article_mentions
+    guides = paginator.get_page(request.GET.get("page"))
     questions = source.questions.published().for_listing()
     return render(
         request,

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -19,17 +20,26 @@ def topic_list(request):
     )
 
 
+# A topic page shows this many guides at a time (its own first) and this many quick
+# answers, with the way to the rest: its cost stays the same however much content there is.
+GUIDES_PER_PAGE = 20
+QUESTIONS_SHOWN = 10
+
+
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
-    guides = Guide.objects.listed_in(topic)
+    guides = Paginator(Guide.objects.listed_in(topic), GUIDES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
             CollectionEntry.objects.listed(),
         )
     )
-    questions = topic.questions.published().for_listing()
+    # One more than shown: whether to link to the rest, without counting them all.
+    questions = list(topic.questions.published().for_listing()[: QUESTIONS_SHOWN + 1])
     return render(
         request,
         "topics/topic_detail.html",
@@ -37,7 +47,8 @@ def topic_detail(request, slug):
             "topic": topic,
             "guides": guides,
             "collections": collections,
-            "questions": questions,
+            "questions": questions[:QUESTIONS_SHOWN],
+            "more_questions": len(questions) > QUESTIONS_SHOWN,
             "breadcrumbs": crumbs(("Topics", reverse("topics:index")), (topic.title, None)),
         },
     )

@@ -44,3 +44,18 @@ def test_sources_index_groups_by_kind_with_counts(loaded, client):
 
 def test_source_quick_answers_are_shown(loaded, client):
     assert "Do I need DigiD?" in client.get("/sources/digid/").content.decode()
+
+
+def test_a_much_cited_source_counts_every_guide_and_lists_a_page_at_a_time(db, client):
+    topic = make_topic()
+    source = make_source(slug="ind", title="IND")
+    guides = [make_guide(topic, sources=[source], order=n) for n in range(1, 26)]
+    Guide.objects.filter(pk=guides[-1].pk).update(published=False)  # not counted, not listed
+    html = client.get("/sources/ind/").content.decode()
+    assert "<strong>24</strong> article mentions" in html
+    assert "24 guides: 1 to 20" in html
+    assert html.count('<li class="card">') == 20
+    assert '<nav class="pager" aria-label="Pages of guides that cite this source">' in html
+    second = client.get("/sources/ind/?page=2").content.decode()
+    assert "24 guides: 21 to 24" in second and second.count('<li class="card">') == 4
+    assert guides[-1].title not in html + second

@@ -29,3 +29,32 @@ def test_unknown_topic_is_a_helpful_404(loaded, client):
     response = client.get("/topics/nothing-here/")
     assert response.status_code == 404
     assert "We could not find this page" in response.content.decode()
+
+
+def test_a_big_topic_shows_its_guides_a_page_at_a_time(db, client):
+    from tests.factories import make_guide, make_question, make_topic
+
+    topic = make_topic()
+    guides = [make_guide(topic, order=n) for n in range(1, 46)]
+    for _ in range(12):
+        make_question().topics.add(topic)
+    first = client.get(topic.get_absolute_url()).content.decode()
+    assert "45 guides: 1 to 20" in first
+    assert guides[0].title in first and guides[19].title in first
+    assert guides[20].title not in first
+    assert '<nav class="pager" aria-label="Pages of guides on this topic">' in first
+    assert 'rel="next" href="?page=2#guides-title"' in first and 'rel="prev"' not in first
+    assert '<span aria-current="page">Page 1 of 3</span>' in first
+    assert first.count('<details class="question"') == 10
+    assert 'href="/faq/#faq-' + topic.slug + '"' in first
+    last = client.get(topic.get_absolute_url() + "?page=3").content.decode()
+    assert "45 guides: 41 to 45" in last and guides[44].title in last
+    assert guides[0].title not in last
+    assert 'rel="prev" href="?page=2#guides-title"' in last and 'rel="next"' not in last
+    second = client.get(topic.get_absolute_url() + "?page=2").content.decode()
+    assert f'rel="prev" href="{topic.get_absolute_url()}#guides-title"' in second
+
+
+def test_a_small_topic_has_no_pager_and_no_link_to_more_answers(loaded, client):
+    html = client.get("/topics/arrival/").content.decode()
+    assert 'class="pager"' not in html and "All quick answers on" not in html
