@@ -40,7 +40,8 @@ def main(count: int, target: Path):
         slug = f"generated-guide-{i:05d}"
         related = [f"generated-guide-{(i + k) % count:05d}" for k in (1, 2)]
         citations = "".join(
-            f"  - source: {s}\n    note: {sentence(rng, 8)}\n" for s in rng.sample(sources, 3)
+            f"  - source: {s}\n    note: {sentence(rng, 8)}\n    checked: 2026-11-23\n"
+            for s in rng.sample(sources, 3)
         )
         sections = "\n\n".join(
             f"## {sentence(rng, 4)[:-1]}\n\n{paragraph(rng)}\n\n- {sentence(rng, 6)}\n- {sentence(rng, 6)}"
@@ -54,7 +55,8 @@ def main(count: int, target: Path):
             + f"---\n{paragraph(rng, 2)}\n\n{sections}\n"
         )
         (target / "faq" / f"{slug}-question.md").write_text(
-            f"---\nquestion: Generated question {i}?\nguides: [{slug}]\ntopics: [{topics[i % len(topics)]}]\n---\n"
+            f"---\nquestion: Generated question {i}?\nguides: [{slug}]\ntopics: [{topics[i % len(topics)]}]\n"
+            f"citations:\n  - source: {rng.choice(sources)}\n    note: {sentence(rng, 8)}\n    checked: 2026-11-23\n---\n"
             f"{paragraph(rng, 2)}\n"
         )
     print(f"{count} guides written to {target}")

@@ -1,5 +1,7 @@
 """Markdown to sanitised HTML, done once when a record is saved or loaded."""
 
+import threading
+
 import markdown as md
 import nh3
 
@@ -51,7 +53,7 @@ def render_markdown(text: str) -> str:
     """
     if not text or not text.strip():
         return ""
-    html = md.markdown(text, extensions=EXTENSIONS, output_format="html")
+    html = _converter().reset().convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -59,3 +61,15 @@ def render_markdown(text: str) -> str:
         url_schemes={"https", "http", "mailto", "tel"},
         link_rel=None,
     )
+
+
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    """One Markdown converter per thread, reset between texts: building one (its
+    extensions) costs more than converting a guide's section, and a load converts thousands."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
+    return converter

@@ -62,6 +62,9 @@ class ContentKind:
     # Left out: the spec's plain fields and the Markdown body do it all (see loader.columns).
     dump: Callable[[Any], dict] | None = None
     write: Callable[[Any, dict, Slugs], None] | None = None
+    # `write` for all of a load's changed records of the kind at once (a fixed number of
+    # queries; see loader.bulk), for kinds with thousands of records. Same result as `write`.
+    write_many: Callable[[list[tuple[Any, dict]], Slugs], None] | None = None
     # Runs once after every kind is written and removed records are gone, with the records
     # of this kind that were written: links between records of one kind, renumbering.
     after_write: Callable[[list[tuple[Any, dict]], Slugs], None] | None = None

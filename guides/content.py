@@ -6,7 +6,8 @@ The body's `## ` headings split it into sections; text before the first is the i
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
-from core.loader.columns import dump_columns, replace_rows, set_columns, sync_rows
+from core.loader import bulk
+from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
 from core.loader.links import FENCE_RE, find_links
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
@@ -16,6 +17,7 @@ from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from sources.references import (
     CITATIONS,
     check_references,
+    citation_rows,
     dump_citations,
     normalise_citations,
     write_citations,
@@ -73,22 +75,28 @@ def dump(obj: Guide) -> dict:
     return drop_empty_applies_to(data)
 
 
-def write(obj: Guide, data: dict, slugs) -> None:
+def _set_columns(obj: Guide, data: dict, slugs) -> None:
     set_columns(obj, data, SPEC, body=False)
     obj.topic = slugs["topics"][data["topic"]]
     obj.body = data["intro"]
+
+
+def section_rows(data: dict) -> list[dict]:
+    headings = [s["heading"] for s in data["sections"]]
+    return [
+        {"number": n, "heading": s["heading"], "anchor": a, "body": s["body"]}
+        for n, (s, a) in enumerate(zip(data["sections"], section_anchors(headings), strict=True), 1)
+    ]
+
+
+def write(obj: Guide, data: dict, slugs) -> None:
+    _set_columns(obj, data, slugs)
     obj.save()
     obj.other_topics.set([slugs["topics"][s] for s in data["also_in"]])
     obj.tags.set(data["tags"], clear=True)
-    headings = [s["heading"] for s in data["sections"]]
     sync_rows(
         obj.sections.all(),
-        [
-            {"number": n, "heading": s["heading"], "anchor": a, "body": s["body"]}
-            for n, (s, a) in enumerate(
-                zip(data["sections"], section_anchors(headings), strict=True), 1
-            )
-        ],
+        section_rows(data),
         create=lambda values: Section(guide=obj, **values),
         key="number",
     )
@@ -100,21 +108,52 @@ def write(obj: Guide, data: dict, slugs) -> None:
     )
 
 
+def write_many(items: list[tuple[Guide, dict]], slugs) -> None:
+    """`write` for many guides at once, in a fixed number of queries (core.loader.bulk)."""
+    for obj, data in items:
+        _set_columns(obj, data, slugs)
+    bulk.save_records([obj for obj, _ in items])
+    bulk.set_relations(
+        [(obj, [slugs["topics"][s].pk for s in data["also_in"]]) for obj, data in items],
+        "other_topics",
+    )
+    bulk.set_tags([(obj, data["tags"]) for obj, data in items])
+    bulk.sync_children(
+        Section, "guide", [(obj, section_rows(data)) for obj, data in items], key="number"
+    )
+    bulk.sync_children(
+        Citation, "guide", [(obj, citation_rows(data["citations"], slugs)) for obj, data in items]
+    )
+
+
 def write_related(written: list[tuple[Guide, dict]], slugs) -> None:
-    """Related guides are written once every guide exists."""
+    """Related guides are written once every guide exists: a guide's list is rewritten
+    when it differs (its pairs may move), all guides' lists in a few queries."""
+    current: dict[int, list[tuple]] = {obj.pk: [] for obj, _ in written}
+    pks = list(current)
+    for start in range(0, len(pks), bulk.BATCH):
+        rows = RelatedGuide.objects.filter(from_guide__in=pks[start : start + bulk.BATCH])
+        for row in rows.order_by("from_guide", "order").values_list(
+            "from_guide_id", "to_guide_id", "reason", "order"
+        ):
+            current[row[0]].append(row[1:])
+    rewrite, create = [], []
     for obj, data in written:
-        replace_rows(
-            list(obj.related_links.all()),
-            [
-                {"to_guide_id": slugs["guides"][r["guide"]].pk, "reason": r["reason"], "order": n}
-                for n, r in enumerate(data["related"], start=1)
-            ],
-            compare=("to_guide_id", "reason", "order"),
-            delete=obj.related_links.all().delete,
-            create=lambda wanted, g=obj: RelatedGuide.objects.bulk_create(
-                RelatedGuide(from_guide=g, **w) for w in wanted
-            ),
-        )
+        wanted = [
+            (slugs["guides"][r["guide"]].pk, r["reason"], n)
+            for n, r in enumerate(data["related"], start=1)
+        ]
+        if current[obj.pk] == wanted:
+            continue
+        if current[obj.pk]:
+            rewrite.append(obj.pk)
+        create += [
+            RelatedGuide(from_guide=obj, to_guide_id=to, reason=reason, order=n)
+            for to, reason, n in wanted
+        ]
+    for start in range(0, len(rewrite), bulk.BATCH):
+        RelatedGuide.objects.filter(from_guide__in=rewrite[start : start + bulk.BATCH]).delete()
+    RelatedGuide.objects.bulk_create(create, batch_size=bulk.BATCH)
 
 
 def split_sections(body: str, first_line: int, cleaner: Cleaner) -> dict:
@@ -217,6 +256,7 @@ KIND = ContentKind(
     queryset=queryset,
     dump=dump,
     write=write,
+    write_many=write_many,
     after_write=write_related,
     parse_body=split_sections,
     render_body=join_sections,

@@ -136,22 +136,23 @@ def normalise_citations(items: list[dict]) -> list[dict]:
     return [{k: v for k, v in item.items() if v is not None} for item in items]
 
 
+def citation_rows(items: list[dict], slugs) -> list[dict]:
+    """Citations from loader data as the values of their rows."""
+    return [
+        {
+            "source": slugs["sources"][c["source"]],
+            "note": c["note"],
+            "url": c["url"],
+            "checked": _date(c.get("checked")),
+            "page_date": _date(c.get("page_date")),
+            "order": n,
+        }
+        for n, c in enumerate(items, start=1)
+    ]
+
+
 def write_citations(queryset, items: list[dict], slugs, create) -> None:
-    sync_rows(
-        queryset,
-        [
-            {
-                "source": slugs["sources"][c["source"]],
-                "note": c["note"],
-                "url": c["url"],
-                "checked": _date(c.get("checked")),
-                "page_date": _date(c.get("page_date")),
-                "order": n,
-            }
-            for n, c in enumerate(items, start=1)
-        ],
-        create=create,
-    )
+    sync_rows(queryset, citation_rows(items, slugs), create=create)
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -21,6 +21,7 @@ import yaml
 from .. import registry
 from ..registry import ContentKind
 from ..text import normalise_text
+from .progress import Progress, no_progress
 from .read import read_content
 from .roundtrip import update_file
 from .schema import Field, key_of
@@ -72,15 +73,18 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
 
 
-def export_content(content_dir: Path) -> ExportResult:
+def export_content(content_dir: Path, progress: Progress = no_progress) -> ExportResult:
+    """`progress(stage, kind, done, total)` hears how far the reading and writing are."""
     content_dir = Path(content_dir)
-    on_disk, _problems = read_content(content_dir) if content_dir.is_dir() else (None, [])
+    on_disk, _problems = read_content(content_dir, progress) if content_dir.is_dir() else (None, [])
     result = ExportResult()
     for kind in registry.kinds():
         counts = result.counts[kind.name] = Counter()
         folder = content_dir / kind.name
         current = existing(kind)
-        for slug, obj in current.items():
+        in_step = []  # records whose hash and path now say "as in its file"
+        for done, (slug, obj) in enumerate(current.items(), start=1):
+            progress("exporting", kind.name, done, len(current))
             data = dump(kind, obj)
             record = on_disk.of(kind.name).get(slug) if on_disk else None
             path = folder / f"{slug}.md"
@@ -102,9 +106,12 @@ def export_content(content_dir: Path) -> ExportResult:
                 path.write_text(text, encoding="utf-8", newline="\n")
                 result.written.append(path)
             relative = str(Path(content_dir.name) / kind.name / path.name)
-            kind.model.objects.filter(pk=obj.pk).update(
-                source_hash=data_hash(data), source_path=obj.source_path or relative
-            )
+            digest, source_path = data_hash(data), obj.source_path or relative
+            if (obj.source_hash, obj.source_path) != (digest, source_path):
+                obj.source_hash, obj.source_path = digest, source_path
+                in_step.append(obj)
+        # Only these two columns: `updated` and the rest stay as the editor left them.
+        kind.model.objects.bulk_update(in_step, ["source_hash", "source_path"], batch_size=500)
         if folder.is_dir():
             for path in sorted(folder.glob("*.md")):
                 if path.stem not in current:

@@ -53,10 +53,16 @@ class DuplicateKey(yaml.YAMLError):
         self.line = line
 
 
-def _loader_for(offset: int):
+# libyaml's parser when PyYAML has it (about ten times faster); the constructors below,
+# which record lines, are the same on both. Its error messages are worded differently, so a
+# file it refuses is read again by the pure-Python parser for the message (read_front_matter).
+FAST_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _loader_for(offset: int, base=yaml.SafeLoader):
     """A SafeLoader whose mappings and lists carry file line numbers (YAML line + offset)."""
 
-    class Loader(yaml.SafeLoader):
+    class Loader(base):
         pass
 
     def construct_mapping(loader, node):
@@ -137,7 +143,7 @@ def read_content_file(
         ]
     meta_text = "\n".join(lines[1:end])
     try:
-        meta = yaml.load(meta_text, Loader=_loader_for(offset=1))  # noqa: S506 (SafeLoader)
+        meta = read_front_matter(meta_text)
     except DuplicateKey as exc:
         return None, [*problems, Problem(display, exc.line, str(exc))]
     except yaml.YAMLError as exc:
@@ -157,6 +163,21 @@ def read_content_file(
     if problems:
         return None, problems
     return ContentFile(path, display, kind, slug, meta, body, end + 2), []
+
+
+FAST_LOADER = _loader_for(offset=1, base=FAST_BASE)
+CHECKING_LOADER = _loader_for(offset=1)
+
+
+def read_front_matter(text: str):
+    """Front matter with lines. A file the fast parser refuses is parsed again by the
+    pure-Python one, whose error (and its wording) the messages are written for."""
+    try:
+        return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 (a SafeLoader)
+    except DuplicateKey:
+        raise
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=CHECKING_LOADER)  # noqa: S506 (a SafeLoader)
 
 
 OPENED = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .. import registry
 from ..registry import ContentKind
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
+from .progress import Progress, no_progress
 from .schema import Cleaner, Ref, key_of
 
 
@@ -53,8 +55,11 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
-    """Parse and validate every file under `content_dir`. Returns the set and all problems."""
+def read_content(
+    content_dir: Path, progress: Progress = no_progress
+) -> tuple[ContentSet, list[Problem]]:
+    """Parse and validate every file under `content_dir`. Returns the set and all problems.
+    `progress("reading", kind, done, total)` hears how far the reading is."""
     content_dir = Path(content_dir)
     kinds = {kind.name: kind for kind in registry.kinds()}
     problems: list[Problem] = []
@@ -62,10 +67,15 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
     if not content_dir.is_dir():
         return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
 
-    for path in sorted(content_dir.rglob("*.md")):
+    paths = sorted(content_dir.rglob("*.md"))
+    totals = Counter(p.relative_to(content_dir).parts[0] for p in paths)
+    done: Counter = Counter()
+    for path in paths:
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
             continue  # notes for editors at the top of content/ are not records
+        done[relative.parts[0]] += 1
+        progress("reading", relative.parts[0], done[relative.parts[0]], totals[relative.parts[0]])
         shown = display_path(path)
         kind = kinds.get(relative.parts[0])
         if kind is None or len(relative.parts) != 2:

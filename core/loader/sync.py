@@ -18,6 +18,7 @@ from .. import registry
 from ..registry import ContentKind, Slugs
 from .columns import dump_columns, set_columns
 from .history import record_load
+from .progress import Progress, no_progress
 from .read import ContentSet
 
 
@@ -106,8 +107,11 @@ def find_conflicts(
     return conflicts
 
 
-def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
-    """Write `content` to the database in one transaction (or nothing, if in conflict)."""
+def sync_content(
+    content: ContentSet, *, force: bool = False, progress: Progress = no_progress
+) -> LoadResult:
+    """Write `content` to the database in one transaction (or nothing, if in conflict).
+    `progress(stage, kind, done, total)` hears how far the writing is."""
     kinds = registry.kinds()
     result = LoadResult(
         counts={kind.name: Counter() for kind in kinds}, kept={kind.name: [] for kind in kinds}
@@ -122,7 +126,9 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
         written: dict[str, list[tuple[object, dict]]] = {kind.name: [] for kind in kinds}
         for kind in kinds:
             counts = result.counts[kind.name]
-            for slug, record in content.of(kind.name).items():
+            records = content.of(kind.name)
+            changed: list[tuple[object, dict]] = []
+            for done, (slug, record) in enumerate(records.items(), start=1):
                 data = normalise(kind, record.data)
                 digest = data_hash(data)
                 obj = current[kind.name].get(slug)
@@ -133,9 +139,17 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
                 obj = obj or kind.model(slug=slug)
                 obj.source_path = record.path
                 obj.source_hash = digest
-                write(kind, obj, data, slugs)
+                if kind.write_many:
+                    changed.append((obj, data))
+                else:
+                    write(kind, obj, data, slugs)
+                    if done < len(records):  # the last is reported once, below
+                        progress("writing", kind.name, done, len(records))
                 slugs[kind.name][slug] = obj
                 written[kind.name].append((obj, data))
+            if changed:
+                kind.write_many(changed, slugs)
+            progress("writing", kind.name, len(records), len(records))
         for kind in reversed(kinds):
             for slug, obj in current[kind.name].items():
                 if slug in content.of(kind.name):
@@ -148,7 +162,9 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
         for kind in kinds:
             if kind.after_write:
                 kind.after_write(written[kind.name], slugs)
-        record_load(written)
+        progress("history", "revisions", 0, sum(len(w) for w in written.values()))
+        recorded = record_load(written)
+        progress("history", "revisions", recorded, recorded)
         result.written = True
     return result
 

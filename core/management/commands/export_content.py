@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from core.loader import export_content
+from core.loader.progress import TerminalProgress
 
 
 class Command(BaseCommand):
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, content_dir=None, **options):
-        result = export_content(content_dir or settings.CONTENT_DIR)
+        progress = TerminalProgress(self.stdout, options.get("verbosity", 1))
+        result = export_content(content_dir or settings.CONTENT_DIR, progress)
+        progress.close()
         for kind, c in result.counts.items():
             self.stdout.write(
                 f"{kind:8} created {c['created']:>4}  updated {c['updated']:>4}  "

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.cache import bump_version, content_updated_reports
 from core.loader import read_content, sync_content
+from core.loader.progress import TerminalProgress
 from core.loader.sync import check_conflicts
 
 
@@ -43,7 +44,9 @@ class Command(BaseCommand):
         self, *args, check=False, force=False, keep_admin_edits=False, content_dir=None, **options
     ):
         content_dir = content_dir or settings.CONTENT_DIR
-        content, problems = read_content(content_dir)
+        progress = TerminalProgress(self.stdout, options.get("verbosity", 1))
+        content, problems = read_content(content_dir, progress)
+        progress.close()
         for warning in content.warnings:
             self.stderr.write(self.style.WARNING(str(warning)))
         if problems:
@@ -62,7 +65,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Content is valid: {content.count()} records."))
             return
 
-        result = sync_content(content, force=force)
+        result = sync_content(content, force=force, progress=progress)
+        progress.close()
         if result.conflicts and not result.written:
             self.explain(result.conflicts)
             if keep_admin_edits:
