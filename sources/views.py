@@ -45,7 +45,9 @@ GUIDES_PER_PAGE = 20
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.published().with_mentions(), slug=slug)
     entries = CollectionEntry.objects.listing(source)
-    paginator = Paginator(Guide.objects.citing(source), GUIDES_PER_PAGE)
+    # Cards show a title and a summary: the long text stays in the database.
+    citing = Guide.objects.citing(source).defer("body", "body_html")
+    paginator = Paginator(citing, GUIDES_PER_PAGE)
     # Counted already, by the same rule ("published guides citing it"): no second count.
     paginator.count = source.article_mentions
     guides = paginator.get_page(request.GET.get("page"))

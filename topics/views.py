@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
+from faq.models import Question
 from guides.models import Guide
 
 from .models import CollectionEntry, Topic
@@ -23,23 +24,25 @@ def topic_list(request):
 # A topic page shows this many guides at a time (its own first) and this many quick
 # answers, with the way to the rest: its cost stays the same however much content there is.
 GUIDES_PER_PAGE = 20
-QUESTIONS_SHOWN = 10
+QUESTIONS_SHOWN = 5
 
 
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
-    guides = Paginator(Guide.objects.listed_in(topic), GUIDES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # Cards show a title and a summary: the long text stays in the database.
+    listed = Guide.objects.listed_in(topic).defer("body", "body_html")
+    guides = Paginator(listed, GUIDES_PER_PAGE).get_page(request.GET.get("page"))
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
             CollectionEntry.objects.listed(),
         )
     )
-    # One more than shown: whether to link to the rest, without counting them all.
-    questions = list(topic.questions.published().for_listing()[: QUESTIONS_SHOWN + 1])
+    # One more than shown: whether to link to the rest, without counting them all. Chosen
+    # by a subquery that sorts only ids, then read whole: a topic may have thousands.
+    first = topic.questions.published().values("pk")[: QUESTIONS_SHOWN + 1]
+    questions = list(Question.objects.filter(pk__in=first).for_listing())
     return render(
         request,
         "topics/topic_detail.html",

@@ -36,7 +36,7 @@ def test_a_big_topic_shows_its_guides_a_page_at_a_time(db, client):
 
     topic = make_topic()
     guides = [make_guide(topic, order=n) for n in range(1, 46)]
-    for _ in range(12):
+    for _ in range(6):
         make_question().topics.add(topic)
     first = client.get(topic.get_absolute_url()).content.decode()
     assert "45 guides: 1 to 20" in first
@@ -45,7 +45,7 @@ def test_a_big_topic_shows_its_guides_a_page_at_a_time(db, client):
     assert '<nav class="pager" aria-label="Pages of guides on this topic">' in first
     assert 'rel="next" href="?page=2#guides-title"' in first and 'rel="prev"' not in first
     assert '<span aria-current="page">Page 1 of 3</span>' in first
-    assert first.count('<details class="question"') == 10
+    assert first.count('<details class="question"') == 5
     assert 'href="/faq/#faq-' + topic.slug + '"' in first
     last = client.get(topic.get_absolute_url() + "?page=3").content.decode()
     assert "45 guides: 41 to 45" in last and guides[44].title in last
