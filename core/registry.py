@@ -61,6 +61,9 @@ class ContentKind:
     # Database → data in the loader's shape; data → database (update in place, then save).
     # Left out: the spec's plain fields and the Markdown body do it all (see loader.columns).
     dump: Callable[[Any], dict] | None = None
+    # `dump` for every record at once, in a fixed number of queries: given the records by
+    # slug (plain rows, nothing prefetched), their data by slug. Same result as `dump`.
+    dump_all: Callable[[dict[str, Any]], dict[str, dict]] | None = None
     write: Callable[[Any, dict, Slugs], None] | None = None
     # `write` for all of a load's changed records of the kind at once (a fixed number of
     # queries; see loader.bulk), for kinds with thousands of records. Same result as `write`.

@@ -13,6 +13,7 @@ from sources.references import (
     CITATIONS,
     check_references,
     citation_rows,
+    citation_values,
     dump_citations,
     normalise_citations,
     write_citations,
@@ -61,6 +62,39 @@ def dump(obj: Question) -> dict:
     if citations:  # left out while empty: answers loaded before citations existed
         data["citations"] = citations
     return drop_empty_applies_to(data)
+
+
+def dump_all(records: dict[str, Question]) -> dict[str, dict]:
+    """`dump` for every quick answer at once: a query per relation, not per answer."""
+    guide_slugs = dict(Guide.objects.values_list("pk", "slug"))
+    through = {
+        name: getattr(Question, name).through.objects for name in ("guides", "topics", "sources")
+    }
+    guides = bulk.grouped(
+        through["guides"].order_by("guide__slug").values_list("question_id", "guide__slug")
+    )
+    topics = bulk.grouped(through["topics"].values_list("question_id", "topic__slug"))
+    sources = bulk.grouped(through["sources"].values_list("question_id", "source__slug"))
+    tags = bulk.tag_names(Question)
+    citations = citation_values(Citation.objects.all(), "question_id")
+    dumped = {}
+    for slug, obj in records.items():
+        linked = guides.get(obj.pk, [])
+        if obj.read_more_id:
+            first = guide_slugs[obj.read_more_id]
+            linked = [first, *[g for g in linked if g != first]]
+        data = {
+            **dump_columns(obj, SPEC),
+            "guides": linked,
+            "topics": sorted(topics.get(obj.pk, [])),
+            "sources": sorted(sources.get(obj.pk, [])),
+            "tags": tags.get(obj.pk, []),
+        }
+        cited = dump_citations(citations.get(obj.pk, []))
+        if cited:  # left out while empty, as in `dump`
+            data["citations"] = cited
+        dumped[slug] = drop_empty_applies_to(data)
+    return dumped
 
 
 def normalise(data: dict) -> dict:
@@ -130,6 +164,7 @@ KIND = ContentKind(
     spec=SPEC,
     queryset=queryset,
     dump=dump,
+    dump_all=dump_all,
     write=write,
     write_many=write_many,
     normalise=normalise,

@@ -18,6 +18,7 @@ from sources.references import (
     CITATIONS,
     check_references,
     citation_rows,
+    citation_values,
     dump_citations,
     normalise_citations,
     write_citations,
@@ -73,6 +74,40 @@ def dump(obj: Guide) -> dict:
         "sections": [{"heading": s.heading, "body": s.body.strip()} for s in obj.sections.all()],
     }
     return drop_empty_applies_to(data)
+
+
+def dump_all(records: dict[str, Guide]) -> dict[str, dict]:
+    """`dump` for every guide at once: a query per relation, not per guide."""
+    topics = dict(Topic.objects.values_list("pk", "slug"))
+    also_in = bulk.grouped(
+        Guide.other_topics.through.objects.order_by("topic__slug").values_list(
+            "guide_id", "topic__slug"
+        )
+    )
+    tags = bulk.tag_names(Guide)
+    citations = citation_values(Citation.objects.all(), "guide_id")
+    related = bulk.grouped(
+        RelatedGuide.objects.order_by("from_guide_id", "order").values_list(
+            "from_guide_id", "to_guide__slug", "reason"
+        )
+    )
+    sections = bulk.grouped(
+        Section.objects.order_by("guide_id", "number").values_list("guide_id", "heading", "body")
+    )
+    dumped = {}
+    for slug, obj in records.items():
+        data = {
+            **dump_columns(obj, SPEC, body=False),
+            "topic": topics[obj.topic_id],
+            "also_in": also_in.get(obj.pk, []),
+            "tags": tags.get(obj.pk, []),
+            "citations": dump_citations(citations.get(obj.pk, [])),
+            "related": [{"guide": g, "reason": r} for g, r in related.get(obj.pk, [])],
+            "intro": obj.body.strip(),
+            "sections": [{"heading": h, "body": b.strip()} for h, b in sections.get(obj.pk, [])],
+        }
+        dumped[slug] = drop_empty_applies_to(data)
+    return dumped
 
 
 def _set_columns(obj: Guide, data: dict, slugs) -> None:
@@ -255,6 +290,7 @@ KIND = ContentKind(
     spec=SPEC,
     queryset=queryset,
     dump=dump,
+    dump_all=dump_all,
     write=write,
     write_many=write_many,
     after_write=write_related,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from html import escape
 
 from core.loader.columns import sync_rows
@@ -88,10 +89,32 @@ def blocks(body: str, first_line: int):
     yield from flush()
 
 
+# What each pattern cannot match without (checked first: a load reads thousands of pages).
+AMOUNT_HINT = re.compile(r"[\d€]")
+TIME_WORDS = ("day", "week", "month", "year")
+
+
+def _claim(text: str, lower: str):
+    if AMOUNT_HINT.search(text):
+        money = MONEY_RE.search(text)
+        if money:
+            return money
+    if any(word in lower for word in TIME_WORDS):
+        return TIME_LIMIT_RE.search(text)
+    return None
+
+
+def _year_stamp(text: str, lower: str):
+    if "in 20" in lower or "when we checked" in lower:
+        return YEAR_STAMP_RE.search(text)
+    return None
+
+
 def check_references(body: str, first_line: int, citations: int, cleaner: Cleaner) -> None:
     """Report claims without a reference, references to no citation, and year stamps."""
     for line, text in blocks(body, first_line):
-        numbers = [int(n) for n in REF_RE.findall(text)]
+        lower = text.lower()
+        numbers = [int(n) for n in REF_RE.findall(text)] if "[" in text else []
         for number in numbers:
             if not 1 <= number <= citations:
                 cleaner.problem(
@@ -99,14 +122,14 @@ def check_references(body: str, first_line: int, citations: int, cleaner: Cleane
                     f"reference [{number}] points to no citation: this page has "
                     f"{citations} (number them from [1], in the order of 'citations')",
                 )
-        claim = MONEY_RE.search(text) or TIME_LIMIT_RE.search(text)
+        claim = _claim(text, lower)
         if claim and not numbers:
             cleaner.problem(
                 line,
                 f"'{claim.group(0).strip()}' is an amount or a time limit with no reference: "
                 "add [n] after the claim, where n is the number of the citation that states it",
             )
-        stamp = YEAR_STAMP_RE.search(text)
+        stamp = _year_stamp(text, lower)
         if stamp:
             cleaner.problem(
                 line,
@@ -130,6 +153,33 @@ def dump_citations(citations) -> list[dict]:
             item["page_date"] = c.page_date.isoformat()
         items.append(item)
     return items
+
+
+@dataclass(frozen=True)
+class _Slug:
+    slug: str
+
+
+@dataclass(frozen=True)
+class CitationRow:
+    """A citation as read by `citation_values`, for `dump_citations`."""
+
+    source: _Slug
+    note: str
+    url: str
+    checked: dt.date | None
+    page_date: dt.date | None
+
+
+def citation_values(queryset, owner: str) -> dict[int, list[CitationRow]]:
+    """Every citation in `queryset`, in order, by the id of the page (`owner`) holding it."""
+    rows = queryset.order_by(owner, "order").values_list(
+        owner, "source__slug", "note", "url", "checked", "page_date"
+    )
+    found: dict[int, list[CitationRow]] = {}
+    for page, source, note, url, checked, page_date in rows:
+        found.setdefault(page, []).append(CitationRow(_Slug(source), note, url, checked, page_date))
+    return found
 
 
 def normalise_citations(items: list[dict]) -> list[dict]:

@@ -156,3 +156,21 @@ def sync_children(
     if update:
         model.objects.bulk_update(update, sorted(fields), batch_size=BATCH)
     model.objects.bulk_create(create, batch_size=BATCH)
+
+
+def grouped(rows: Iterable[tuple]) -> dict[object, list]:
+    """(owner, value…) rows as owner → [value] (or [(value, …)]), in row order."""
+    groups: dict[object, list] = defaultdict(list)
+    for owner, *values in rows:
+        groups[owner].append(values[0] if len(values) == 1 else tuple(values))
+    return groups
+
+
+def tag_names(model) -> dict[int, list[str]]:
+    """Every record's tag names (django-taggit), sorted, by record id: one query."""
+    from taggit.models import TaggedItem
+
+    content_type = ContentType.objects.get_for_model(model)
+    rows = TaggedItem.objects.filter(content_type=content_type)
+    names = grouped(rows.values_list("object_id", "tag__name"))
+    return {owner: sorted(values) for owner, values in names.items()}

@@ -25,7 +25,7 @@ from .progress import Progress, no_progress
 from .read import read_content
 from .roundtrip import update_file
 from .schema import Field, key_of
-from .sync import data_hash, dump, existing, normalise
+from .sync import data_hash, dump_every, existing, normalise
 
 
 def _omitted(value, fspec: Field) -> bool:
@@ -82,10 +82,11 @@ def export_content(content_dir: Path, progress: Progress = no_progress) -> Expor
         counts = result.counts[kind.name] = Counter()
         folder = content_dir / kind.name
         current = existing(kind)
+        dumped = dump_every(kind, current)
         in_step = []  # records whose hash and path now say "as in its file"
         for done, (slug, obj) in enumerate(current.items(), start=1):
             progress("exporting", kind.name, done, len(current))
-            data = dump(kind, obj)
+            data = dumped[slug]
             record = on_disk.of(kind.name).get(slug) if on_disk else None
             path = folder / f"{slug}.md"
             loaded = normalise(kind, record.data) if record is not None else None

@@ -68,6 +68,7 @@ def read_content(
         return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
 
     paths = sorted(content_dir.rglob("*.md"))
+    shown_root = display_path(content_dir)  # resolved once, not once per file
     totals = Counter(p.relative_to(content_dir).parts[0] for p in paths)
     done: Counter = Counter()
     for path in paths:
@@ -76,7 +77,7 @@ def read_content(
             continue  # notes for editors at the top of content/ are not records
         done[relative.parts[0]] += 1
         progress("reading", relative.parts[0], done[relative.parts[0]], totals[relative.parts[0]])
-        shown = display_path(path)
+        shown = str(Path(shown_root, relative))
         kind = kinds.get(relative.parts[0])
         if kind is None or len(relative.parts) != 2:
             problems.append(

@@ -28,14 +28,25 @@ def data_hash(data: dict) -> str:
 
 
 def existing(kind: ContentKind) -> dict[str, object]:
-    """Every record of a kind, with what its dump needs, by slug."""
-    queryset = kind.queryset() if kind.queryset else kind.model.objects.all()
+    """Every record of a kind, with what its dump needs, by slug. A kind that dumps all its
+    records at once (`dump_all`) reads what else it needs itself."""
+    if kind.dump_all or not kind.queryset:
+        queryset = kind.model.objects.all()
+    else:
+        queryset = kind.queryset()
     return {obj.slug: obj for obj in queryset}
 
 
 def dump(kind: ContentKind, obj) -> dict:
     """A record as loader data, in the shape its file's cleaned data has."""
     return kind.dump(obj) if kind.dump else dump_columns(obj, kind.spec)
+
+
+def dump_every(kind: ContentKind, current: dict[str, object]) -> dict[str, dict]:
+    """`dump` of every record `existing()` gave, by slug."""
+    if kind.dump_all:
+        return kind.dump_all(current)
+    return {slug: dump(kind, obj) for slug, obj in current.items()}
 
 
 def normalise(kind: ContentKind, data: dict) -> dict:
@@ -78,7 +89,9 @@ class LoadResult:
 def current_hashes(current: dict[str, dict]) -> dict[str, dict[str, str]]:
     """The hash of every existing record's present state, computed once per load."""
     return {
-        kind.name: {slug: data_hash(dump(kind, obj)) for slug, obj in current[kind.name].items()}
+        kind.name: {
+            slug: data_hash(data) for slug, data in dump_every(kind, current[kind.name]).items()
+        }
         for kind in registry.kinds()
     }
 
