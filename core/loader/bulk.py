@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from ..markdown import render_markdown
+from ..markdown import render_many
 
 BATCH = 500
 
@@ -37,8 +37,8 @@ def save_records(objs: list) -> None:
         return
     model = type(objs[0])
     now = timezone.now()
-    for obj in objs:
-        obj.body_html = render_markdown(obj.body)
+    for obj, html in zip(objs, render_many([obj.body for obj in objs]), strict=True):
+        obj.body_html = html
         obj.updated = now
     new = [obj for obj in objs if obj.pk is None]
     old = [obj for obj in objs if obj.pk is not None]
@@ -130,16 +130,13 @@ def sync_children(
     for chunk in _chunks([obj.pk for obj, _ in pairs]):
         for row in model.objects.filter(**{f"{parent}_id__in": chunk}).order_by():
             current[getattr(row, f"{parent}_id")][getattr(row, key)] = row
-    drop, create, update, fields = [], [], [], set()
+    drop, create, update, rerender, fields = [], [], [], [], set()
     for obj, wanted in pairs:
         have = current.get(obj.pk, {})
         for values in wanted:
             row = have.pop(values[key], None)
             if row is None:
-                row = model(**{parent: obj}, **values)
-                if renders:
-                    row.body_html = render_markdown(row.body)
-                create.append(row)
+                create.append(model(**{parent: obj}, **values))
                 continue
             changed = [n for n, v in values.items() if _value(row, n, v)[0] != _value(row, n, v)[1]]
             if not changed:
@@ -147,11 +144,15 @@ def sync_children(
             for name in changed:
                 setattr(row, name, values[name])
             if renders and "body" in changed:
-                row.body_html = render_markdown(row.body)
                 changed.append("body_html")
+                rerender.append(row)
             fields.update(changed)
             update.append(row)
         drop += [row.pk for row in have.values()]
+    if renders:
+        stale = create + rerender
+        for row, html in zip(stale, render_many([row.body for row in stale]), strict=True):
+            row.body_html = html
     _delete(model, drop)
     if update:
         model.objects.bulk_update(update, sorted(fields), batch_size=BATCH)

@@ -58,3 +58,34 @@ def test_write_many_updates_in_place_and_keeps_ids(load, content_dir):
     guide = Guide.objects.get(slug="get-digid")
     assert list(guide.tags.names()) == ["new-tag"] and guide.summary.startswith("Applying online")
     assert "Nothing changed." in load()
+
+
+@pytest.mark.parametrize("model", [Guide, Question], ids=lambda m: m.__name__)
+def test_a_load_records_the_revision_reversion_itself_would(loaded, model):
+    import reversion
+    from reversion.models import Version
+
+    obj = model.objects.order_by("pk").first()
+    loaded_revision = Version.objects.get_for_object(obj).first().revision
+    with reversion.create_revision():
+        reversion.add_to_revision(obj)
+    own_revision = Version.objects.get_for_object(obj).first().revision
+    assert own_revision != loaded_revision
+
+    def contents(revision):
+        return sorted(
+            (v.content_type_id, v.object_id, v.db, v.format, v.serialized_data, v.object_repr)
+            for v in revision.version_set.all()
+        )
+
+    assert len(contents(loaded_revision)) > 1  # sections, citations … followed
+    assert contents(loaded_revision) == contents(own_revision)
+    assert loaded_revision.comment == f"Loaded from {obj.source_path}"
+
+
+def test_many_texts_render_in_worker_processes_as_one_by_one(monkeypatch):
+    from core import markdown
+
+    texts = [f"Text **{n}** with a [link](/guides/x/) and 'quotes'." for n in range(60)]
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 10)
+    assert markdown.render_many(texts) == [markdown.render_markdown(t) for t in texts]
