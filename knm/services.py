@@ -315,6 +315,10 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
             "That answer does not belong to this question. Choose one of the three answers shown."
         )
     with transaction.atomic():
+        # One answer of a round at a time: of two answers given at the same moment to the
+        # last two questions, the second must see the first, or neither finishes the round
+        # (PostgreSQL; SQLite's IMMEDIATE transactions already run one at a time).
+        list(Attempt.objects.select_for_update().filter(pk=attempt.pk).values_list("pk"))
         answered = AttemptItem.objects.filter(pk=item.pk, answered__isnull=True).update(
             chosen=option, correct=option.is_correct, answered=now
         )

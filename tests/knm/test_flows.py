@@ -262,3 +262,20 @@ def test_answering_costs_a_small_fixed_number_of_queries(
         assert response.status_code == 302
     with django_assert_max_num_queries(10):
         assert client.get(f"/knm/rounds/{attempt.pk}/3/").status_code == 200
+
+
+def test_answers_to_one_round_are_written_one_at_a_time(loaded, client):
+    """Two answers at the same moment to a round's last two questions: the second waits for
+    the first and sees it, so the round finishes (bench/knm_load.py found rounds left open).
+    SQLite runs write transactions one at a time anyway; PostgreSQL needs the row lock."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    attempt = start(client, theme="housing")
+    with CaptureQueriesContext(connection) as ctx:
+        client.post(f"/knm/rounds/{attempt.pk}/1/", {"option": option(attempt, 1, True).pk})
+    locks = [q["sql"] for q in ctx.captured_queries if "FOR UPDATE" in q["sql"]]
+    if connection.vendor == "postgresql":
+        assert len(locks) == 1 and "knm_attempt" in locks[0]
+    else:
+        assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
