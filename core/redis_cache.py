@@ -27,7 +27,9 @@ except ImportError:  # pragma: no cover - settings only choose this backend with
 log = logging.getLogger("wegwijs.cache")
 
 RETRY_SECONDS = 5.0  # after a failure, how long the cache is skipped before it is tried again
-LOG_SECONDS = 60.0  # at most one warning per this many seconds (per process)
+# At most one warning per this many seconds. The state below is kept per cache object,
+# which Django makes per thread: per process with gunicorn's (single-threaded) sync workers.
+LOG_SECONDS = 60.0
 
 
 class FailOpenRedisCache(RedisCache):
@@ -41,7 +43,7 @@ class FailOpenRedisCache(RedisCache):
         self._last_log = 0.0
         self._failures = 0
 
-    # The state of this process's view of Redis.
+    # This worker's view of Redis.
 
     @property
     def degraded(self) -> bool:
