@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from .progress import (
 )
 
 KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
+SLUG_RE = re.compile(r"[-a-z0-9]{1,120}")
 
 
 def _themes():
@@ -73,7 +75,9 @@ def start(request):
     theme = None
     theme_slug = request.POST.get("theme", "all")
     if mode == Attempt.Mode.PRACTICE and theme_slug != "all":
-        theme = Theme.objects.published().filter(slug=theme_slug).first()
+        # Only a slug is looked up: PostgreSQL refuses text with a NUL byte (a 500).
+        is_slug = SLUG_RE.fullmatch(theme_slug)
+        theme = Theme.objects.published().filter(slug=theme_slug).first() if is_slug else None
         if theme is None:
             messages.error(request, "That theme does not exist. Choose one from the list.")
             return redirect("knm:index")

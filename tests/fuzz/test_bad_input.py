@@ -199,3 +199,9 @@ def test_random_offline_uploads_get_a_status_and_never_500(loaded, client, answe
 def test_random_transfer_codes_never_500(loaded, client, code, action):
     response = client.post("/knm/continue/", {"action": action, "code": code})
     assert response.status_code in (200, 400, 410, 429)
+
+
+def test_a_theme_with_a_nul_byte_is_an_unknown_theme_not_a_500(loaded, client):
+    # Found by test_random_start_posts_never_500 on PostgreSQL, which refuses NUL in text.
+    response = client.post("/knm/start/", {"mode": "practice", "theme": "housing\x00"})
+    assert response.status_code == 302 and response["Location"] == "/knm/"
