@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.templatetags.static import static
 
 
 def site(request):
@@ -7,4 +8,6 @@ def site(request):
         "site_name": settings.SITE_NAME,
         # The page's address without its query string, for canonical links and sharing.
         "canonical_url": request.build_absolute_uri(request.path),
+        # The picture shown when a page is shared (og:image must be an absolute address).
+        "social_card_url": request.build_absolute_uri(static("img/social-card.png")),
     }

@@ -8,6 +8,7 @@ registers it; hub/templates/hub/sw.js is the worker).
 
 import hashlib
 import json
+from functools import cache
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -15,7 +16,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from core.breadcrumbs import crumbs
 
@@ -102,3 +103,17 @@ def service_worker(request):
 def offline(request):
     """What the worker shows for a page that was not saved, when there is no connection."""
     return render(request, "hub/offline.html", {"breadcrumbs": crumbs(("Offline", None))})
+
+
+@cache
+def _favicon_bytes() -> bytes:
+    return (settings.BASE_DIR / "static" / "img" / "favicon.ico").read_bytes()
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico: browsers, feed readers and bookmark tools ask for it at the root, whatever
+    the page links to (drawn by tools/draw_icons.py)."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

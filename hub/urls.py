@@ -17,5 +17,6 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
+    path("favicon.ico", pwa.favicon, name="favicon"),
     path("offline/", pwa.offline, name="offline"),
 ]
