@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from core.i18n import in_language_of
+
 from .models import Feedback
 
 MAX_COMMENT = 1000
@@ -49,7 +51,8 @@ def is_rateable(path: str) -> bool:
     if not path.startswith("/") or path.startswith("//"):
         return False
     try:
-        return resolve(path).view_name in RATEABLE
+        with in_language_of(path):
+            return resolve(path).view_name in RATEABLE
     except Resolver404:
         return False
 

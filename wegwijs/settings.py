@@ -88,6 +88,9 @@ MIDDLEWARE = [
     # Links to unpublished pages become plain text (inside the cache: cached pages are clean).
     "core.linked.LiveLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address: /nl/... is Dutch, everything else English (never guessed
+    # from the browser's Accept-Language, so a shared link shows the same language to all).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,7 +174,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# English at the site's own addresses, Dutch under /nl/ (wegwijs/urls.py). Interface text is
+# translated through gettext (locale/nl/LC_MESSAGES/django.po, compiled by `make install`).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
