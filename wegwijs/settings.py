@@ -179,6 +179,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates stay British ("1 Jan 2026" in admin): wegwijs/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["wegwijs.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
