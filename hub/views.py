@@ -17,6 +17,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
@@ -60,7 +61,7 @@ def page_not_found(request, exception=None):
         {
             "suggestions": suggestions,
             "path": request.path,
-            "breadcrumbs": crumbs(("Page not found", None)),
+            "breadcrumbs": crumbs((_("Page not found"), None)),
         },
         request,
     )
@@ -74,7 +75,7 @@ def csrf_failure(request, reason=""):
     back = referer.path if referer.netloc == request.get_host() else reverse("hub:home")
     html = loader.render_to_string(
         "403_csrf.html",
-        {"back": back, "breadcrumbs": crumbs(("Please try again", None))},
+        {"back": back, "breadcrumbs": crumbs((_("Please try again"), None))},
         request,
     )
     return HttpResponseForbidden(html)
@@ -102,7 +103,7 @@ def glossary(request):
     return render(
         request,
         "hub/glossary.html",
-        {"letters": letters, "breadcrumbs": crumbs(("Glossary", None))},
+        {"letters": letters, "breadcrumbs": crumbs((_("Glossary"), None))},
     )
 
 
@@ -114,7 +115,7 @@ def glossary_term(request, slug):
         "hub/glossary_term.html",
         {
             "term": term,
-            "breadcrumbs": crumbs(("Glossary", reverse("hub:glossary")), (term.title, None)),
+            "breadcrumbs": crumbs((_("Glossary"), reverse("hub:glossary")), (term.title, None)),
         },
     )
 
@@ -125,7 +126,7 @@ def steps(request):
     return render(
         request,
         "hub/steps.html",
-        {"steps": plan, "breadcrumbs": crumbs(("Step-by-step plan", None))},
+        {"steps": plan, "breadcrumbs": crumbs((_("Step-by-step plan"), None))},
     )
 
 
@@ -148,7 +149,7 @@ def search_page(request):
             "max_query": search.MAX_QUERY,
             "outcome": outcome,
             "page": page,
-            "breadcrumbs": crumbs(("Search", None)),
+            "breadcrumbs": crumbs((_("Search"), None)),
         },
     )
 
@@ -159,7 +160,9 @@ def feedback(request):
     path = request.POST.get("page", "")
     if not same_origin(request):
         return HttpResponse(
-            "Feedback can only be sent from this website.\n", status=403, content_type="text/plain"
+            _("Feedback can only be sent from this website.") + "\n",
+            status=403,
+            content_type="text/plain",
         )
     comment = request.POST.get("comment", "")
     try:
@@ -171,7 +174,7 @@ def feedback(request):
             # "No": ask what was missing, on a page of its own (works without JavaScript).
             request.session[FEEDBACK_TO_COMPLETE] = answer.pk
             return redirect("hub:feedback-comment")
-        messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+        messages.success(request, _("Thank you for your feedback. It helps us improve this page."))
     return redirect(f"{path}#feedback" if is_rateable(path) else reverse("hub:home"))
 
 
@@ -188,12 +191,16 @@ def feedback_comment(request):
     if request.method == "POST":
         comment = request.POST.get("comment", "").replace("\x00", "").strip()
         if len(comment) > MAX_COMMENT:
-            error = f"Please keep your comment under {MAX_COMMENT} characters."
+            error = _("Please keep your comment under %(count)s characters.") % {
+                "count": MAX_COMMENT
+            }
         else:
             if comment:
                 Feedback.objects.filter(pk=answer.pk).update(comment=comment)
             request.session.pop(FEEDBACK_TO_COMPLETE, None)
-            messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+            messages.success(
+                request, _("Thank you for your feedback. It helps us improve this page.")
+            )
             return redirect(f"{answer.path}#feedback")
     return render(
         request,
@@ -202,7 +209,7 @@ def feedback_comment(request):
             "answer": answer,
             "error": error,
             "max_comment": MAX_COMMENT,
-            "breadcrumbs": crumbs(("Your feedback", None)),
+            "breadcrumbs": crumbs((_("Your feedback"), None)),
         },
     )
 
@@ -233,7 +240,7 @@ def tag_detail(request, slug):
             "tag": tag,
             "guides": guides,
             "questions": questions,
-            "breadcrumbs": crumbs((f"Tag: {tag.name}", None)),
+            "breadcrumbs": crumbs((_("Tag: %(name)s") % {"name": tag.name}, None)),
         },
     )
 
@@ -246,7 +253,7 @@ def search_suggest(request):
         return JsonResponse({"results": []})
     outcome = search.search(query, limit=6)
     results = [
-        {"title": t.title, "url": t.get_absolute_url(), "kind": "Glossary"}
+        {"title": t.title, "url": t.get_absolute_url(), "kind": _("Glossary")}
         for t in outcome.terms[:1]
-    ] + [{"title": r.title, "url": r.url, "kind": r.kind_label} for r in outcome.results]
+    ] + [{"title": r.title, "url": r.url, "kind": _(r.kind_label)} for r in outcome.results]
     return JsonResponse({"results": results[:6]})

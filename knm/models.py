@@ -4,6 +4,7 @@ import uuid
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.markdown import render_markdown
 from core.models import ContentQuerySet, ContentRecord, published_q
@@ -37,24 +38,24 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class DocumentKind(models.TextChoices):
-    LETTER = "letter", "Letter"
-    PAYSLIP = "payslip", "Payslip"
-    ADVERT = "advert", "Advert"
-    BILL = "bill", "Bill"
-    CARD = "card", "Appointment card"
-    LABEL = "label", "Label"
-    TIMETABLE = "timetable", "Timetable"
-    PASS = "pass", "Pass"
-    FORM = "form", "Form"
-    NOTICE = "notice", "Notice"
-    MESSAGE = "message", "Message"
+    LETTER = "letter", _("Letter")
+    PAYSLIP = "payslip", _("Payslip")
+    ADVERT = "advert", _("Advert")
+    BILL = "bill", _("Bill")
+    CARD = "card", _("Appointment card")
+    LABEL = "label", _("Label")
+    TIMETABLE = "timetable", _("Timetable")
+    PASS = "pass", _("Pass")
+    FORM = "form", _("Form")
+    NOTICE = "notice", _("Notice")
+    MESSAGE = "message", _("Message")
 
 
 class Question(models.Model):
     class Difficulty(models.TextChoices):
-        EASY = "easy", "Easy"
-        MEDIUM = "medium", "Medium"
-        HARD = "hard", "Hard"
+        EASY = "easy", _("Easy")
+        MEDIUM = "medium", _("Medium")
+        HARD = "hard", _("Hard")
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
     qid = models.SlugField(
@@ -147,9 +148,9 @@ class Attempt(models.Model):
     """A practice round, a review round or a timed exam."""
 
     class Mode(models.TextChoices):
-        PRACTICE = "practice", "Practice"
-        REVIEW = "review", "Review of mistakes"
-        EXAM = "exam", "Practice exam"
+        PRACTICE = "practice", _("Practice")
+        REVIEW = "review", _("Review of mistakes")
+        EXAM = "exam", _("Practice exam")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="attempts")

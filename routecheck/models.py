@@ -6,6 +6,7 @@ Editors change a rule by editing a result's rules; `routecheck.rules` applies th
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentRecord
 from sources.models import Reference
@@ -89,15 +90,15 @@ class CheckResult(ContentRecord):
     """A verdict (`title` is its headline), why (`body`), and what to do next."""
 
     class Verdict(models.TextChoices):
-        MUST = "must", "You must integrate"
-        PROBABLY_NOT = "probably-not", "You probably do not have to integrate"
-        NOT = "not", "You do not have to integrate"
-        ASK = "ask", "We cannot tell: ask DUO"
+        MUST = "must", _("You must integrate")
+        PROBABLY_NOT = "probably-not", _("You probably do not have to integrate")
+        NOT = "not", _("You do not have to integrate")
+        ASK = "ask", _("We cannot tell: ask DUO")
 
     class Act(models.TextChoices):
-        NONE = "", "No act"
-        ACT_2013 = "2013", "Civic Integration Act 2013"
-        ACT_2021 = "2021", "Civic Integration Act 2021"
+        NONE = "", _("No act")
+        ACT_2013 = "2013", _("Civic Integration Act 2013")
+        ACT_2021 = "2021", _("Civic Integration Act 2021")
 
     order = models.PositiveIntegerField(
         unique=True, help_text="Results are tried in this order: the first whose rule holds."

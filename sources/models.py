@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentQuerySet, ContentRecord, published_q
 
@@ -26,9 +27,9 @@ class Source(ContentRecord):
     """
 
     class Kind(models.TextChoices):
-        OFFICIAL = "official", "Official information"
-        LEARNING = "learning", "Study and practice material"
-        SUPPORT = "support", "Help and guidance"
+        OFFICIAL = "official", _("Official information")
+        LEARNING = "learning", _("Study and practice material")
+        SUPPORT = "support", _("Help and guidance")
 
     full_name = models.CharField(
         max_length=200, blank=True, help_text="The full or Dutch name, if it differs."

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.breadcrumbs import crumbs
@@ -31,7 +32,7 @@ def source_list(request):
         {
             "topics": topics,
             "groups": [(label, items) for label, items in groups if items],
-            "breadcrumbs": crumbs(("Sources", None)),
+            "breadcrumbs": crumbs((_("Sources"), None)),
         },
     )
 
@@ -50,6 +51,6 @@ def source_detail(request, slug):
             "entries": entries,
             "guides": guides,
             "questions": questions,
-            "breadcrumbs": crumbs(("Sources", reverse("sources:index")), (source.title, None)),
+            "breadcrumbs": crumbs((_("Sources"), reverse("sources:index")), (source.title, None)),
         },
     )

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.breadcrumbs import crumbs
@@ -15,7 +16,7 @@ def topic_list(request):
     return render(
         request,
         "topics/topic_list.html",
-        {"topics": topics, "breadcrumbs": crumbs(("Topics", None))},
+        {"topics": topics, "breadcrumbs": crumbs((_("Topics"), None))},
     )
 
 
@@ -38,6 +39,6 @@ def topic_detail(request, slug):
             "guides": guides,
             "collections": collections,
             "questions": questions,
-            "breadcrumbs": crumbs(("Topics", reverse("topics:index")), (topic.title, None)),
+            "breadcrumbs": crumbs((_("Topics"), reverse("topics:index")), (topic.title, None)),
         },
     )

@@ -58,7 +58,12 @@ def test_the_worker_is_served_from_the_root_never_cached_and_with_no_inline_conf
     assert "X-Cache" not in response  # never from the page cache
     body = response.content.decode()
     config = json.loads(body.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
-    assert config["practice"] == "/knm/offline/" and config["offline"] == "/offline/"
+    dutch, english = config["languages"]  # the longer prefix first
+    assert english["practice"] == "/knm/offline/" and english["offline"] == "/offline/"
+    assert dutch["practice"] == "/nl/knm/offline/" and dutch["offline"] == "/nl/offline/"
+    assert dutch["prefix"] == "/nl/" and english["prefix"] == "/"
+    assert "Opgeslagen" in dutch["saved"] and "Saved copy" in english["saved"]
+    assert {"/knm/", "/nl/knm/", "/search/", "/nl/search/"} <= set(config["not_saved"])
     assert config["page_limit"] == 60 and config["byte_limit"] == 6 * 1024 * 1024
     for url in config["precache"]:  # install fails if any of these does
         assert exists(client, url), url
