@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taggit.models import Tag
 
 from core.breadcrumbs import crumbs
+from core.i18n import in_language_of
 from core.origin import same_origin
 from faq.models import Question
 from glossary.models import GlossaryTerm
@@ -82,8 +83,10 @@ def csrf_failure(request, reason=""):
 
 
 def server_error(request):
-    """A 500 page that needs no database and shows nothing of the error."""
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    """A 500 page that needs no database and shows nothing of the error, in the language of
+    the address (the error may have come before or after the language was chosen)."""
+    with in_language_of(request.path):
+        return HttpResponseServerError(loader.get_template("500.html").render({}))
 
 
 @require_GET
