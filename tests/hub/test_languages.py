@@ -78,13 +78,13 @@ def test_an_address_without_a_prefix_is_english_whatever_the_browser_asks(loaded
 def test_the_switch_leads_to_the_same_page_in_the_other_language(loaded, client, url):
     english = html_of(client, url)
     switch = re.search(
-        r'<a class="header-shortcut language-switch" href="([^"]+)"([^>]*)>([^<]+)</a>', english
+        r'<p class="language-switch"><a href="([^"]+)"([^>]*)>([^<]+)</a>', english
     )
     assert switch.group(1) == dutch(url)
     assert 'lang="nl"' in switch.group(2) and 'hreflang="nl"' in switch.group(2)
     assert switch.group(3) == "Nederlands"
     back = re.search(
-        r'<a class="header-shortcut language-switch" href="([^"]+)"([^>]*)>([^<]+)</a>',
+        r'<p class="language-switch"><a href="([^"]+)"([^>]*)>([^<]+)</a>',
         html_of(client, dutch(url)),
     )
     assert back.group(1) == url and 'hreflang="en"' in back.group(2) and back.group(3) == "English"
