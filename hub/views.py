@@ -2,6 +2,7 @@ import difflib
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
@@ -219,13 +220,11 @@ def feedback_comment(request):
 
 @require_GET
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /knm/rounds/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for code, _name in settings.LANGUAGES:  # /knm/rounds/, /nl/knm/rounds/ …
+        prefix = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        lines += [f"Disallow: {prefix}knm/rounds/", f"Disallow: {prefix}search/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -77,9 +77,7 @@ def test_an_address_without_a_prefix_is_english_whatever_the_browser_asks(loaded
 @pytest.mark.parametrize("url", ["/", "/guides/register-your-address/", "/knm/themes/housing/"])
 def test_the_switch_leads_to_the_same_page_in_the_other_language(loaded, client, url):
     english = html_of(client, url)
-    switch = re.search(
-        r'<p class="language-switch"><a href="([^"]+)"([^>]*)>([^<]+)</a>', english
-    )
+    switch = re.search(r'<p class="language-switch"><a href="([^"]+)"([^>]*)>([^<]+)</a>', english)
     assert switch.group(1) == dutch(url)
     assert 'lang="nl"' in switch.group(2) and 'hreflang="nl"' in switch.group(2)
     assert switch.group(3) == "Nederlands"
@@ -218,3 +216,9 @@ def test_the_catalogue_check_passes():
         cwd=root,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_robots_keeps_the_dutch_rounds_and_search_out_too(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /knm/rounds/\n" in text and "Disallow: /nl/knm/rounds/\n" in text
+    assert "Disallow: /search/\n" in text and "Disallow: /nl/search/\n" in text
