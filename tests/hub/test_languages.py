@@ -218,7 +218,7 @@ def test_the_catalogue_check_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_robots_keeps_the_dutch_rounds_and_search_out_too(client):
+def test_robots_keeps_the_dutch_rounds_and_search_out_too(db, client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /knm/rounds/\n" in text and "Disallow: /nl/knm/rounds/\n" in text
     assert "Disallow: /search/\n" in text and "Disallow: /nl/search/\n" in text
