@@ -17,7 +17,6 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_safe
 
@@ -53,14 +52,12 @@ def _languages() -> list[dict]:
                     "practice": reverse("knm:offline"),
                     "offline": reverse("hub:offline"),
                     "knm": reverse("knm:index"),
-                    "saved": gettext(
+                    "saved": _(
                         "<strong>Saved copy from {date}.</strong> You are offline, so this page "
                         "may have changed since. It is updated the next time you open it with a "
                         "connection."
                     ),
-                    "not_saved": gettext(
-                        "You are offline, and this page was not saved on this device."
-                    ),
+                    "not_saved": _("You are offline, and this page was not saved on this device."),
                 }
             )
     return sorted(languages, key=lambda language: -len(language["prefix"]))

@@ -86,7 +86,7 @@ def csrf_failure(request, reason=""):
 def server_error(request):
     """A 500 page that needs no database and shows nothing of the error, in the language of
     the address (the error may have come before or after the language was chosen)."""
-    with in_language_of(request.path):
+    with in_language_of(getattr(request, "path", "/")):
         return HttpResponseServerError(loader.get_template("500.html").render({}))
 
 
