@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 
 
 class SourceQuerySet(ContentQuerySet):
@@ -43,6 +44,7 @@ class Source(ContentRecord):
     )
 
     objects = SourceQuerySet.as_manager()
+    translated_fields = (*ContentRecord.translated_fields, "full_name")
 
     class Meta:
         ordering = ["title"]
@@ -56,7 +58,7 @@ class Source(ContentRecord):
         return self.url.split("://", 1)[-1].rstrip("/")
 
 
-class Reference(models.Model):
+class Reference(Translatable):
     """What a page relies on: one source (in the concrete model), the exact page, what the
     page uses it for, and when someone last compared the claims with it."""
 
@@ -73,6 +75,7 @@ class Reference(models.Model):
         null=True, blank=True, help_text="The page's own date, if it shows one."
     )
     order = models.PositiveIntegerField(default=0)
+    translated_fields = ("note",)
 
     class Meta:
         abstract = True
