@@ -33,6 +33,12 @@ def default_language() -> str:
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
+def languages() -> list[str]:
+    """The languages content may be translated into: every site language but the default."""
+    default = default_language()
+    return [code for code, _ in settings.LANGUAGES if code.split("-")[0] != default]
+
+
 def content_language() -> str | None:
     """The active language when it is not the default one (whose texts are the columns)."""
     active = (translation.get_language() or "").split("-")[0]

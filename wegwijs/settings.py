@@ -172,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The site's languages: English (the content's own) and Dutch (content/nl/).
+LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

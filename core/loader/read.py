@@ -9,10 +9,11 @@ from django.conf import settings
 
 from .. import registry
 from ..registry import ContentKind
+from ..translation import languages
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
 from .schema import Cleaner, Ref, key_of
-from .translations import Translated, languages, read_translations
+from .translations import Translated, read_translations
 
 
 @dataclass

@@ -21,11 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
 from .. import registry
 from ..registry import ContentKind
-from ..translation import default_language
+from ..translation import languages
 from .files import Problem, read_content_file
 from .links import check_link, find_links
 from .schema import Cleaner, Field, key_of
@@ -49,12 +47,6 @@ class Translated:
     @property
     def current(self) -> bool:
         return self.english_hash.startswith(self.translation_of)
-
-
-def languages() -> list[str]:
-    """The languages content may be translated into: every site language but the default."""
-    default = default_language()
-    return [code for code, _ in settings.LANGUAGES if code.split("-")[0] != default]
 
 
 def file_hash(path: Path) -> str:
@@ -154,6 +146,16 @@ def _read_one(kind: ContentKind, language, path: Path, shown: str, content, cont
         )
     line = file.meta.line_of("translation_of")
     translation_of = file.meta.pop("translation_of", None)
+    if isinstance(translation_of, int) and not isinstance(translation_of, bool):
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "'translation_of' is read as a number: put the hash in quotes "
+                "(translation_of: '064234215978'), or its leading zeros are lost",
+            )
+        )
+        return None, problems, []
     if not isinstance(translation_of, str) or not HASH_RE.match(translation_of):
         problems.append(
             Problem(
