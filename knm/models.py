@@ -2,12 +2,15 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.markdown import render_markdown
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 
 
 class ThemeQuerySet(ContentQuerySet):
@@ -51,7 +54,7 @@ class DocumentKind(models.TextChoices):
     MESSAGE = "message", _("Message")
 
 
-class Question(models.Model):
+class Question(Translatable):
     class Difficulty(models.TextChoices):
         EASY = "easy", _("Easy")
         MEDIUM = "medium", _("Medium")
@@ -96,6 +99,7 @@ class Question(models.Model):
     )
 
     objects = QuestionQuerySet.as_manager()
+    translated_fields = ("explanation", "explanation_html", "read_label", "read_url")
 
     class Meta:
         ordering = ["theme__order", "order"]
@@ -104,7 +108,8 @@ class Question(models.Model):
         return f"{self.qid}: {self.question_en}"
 
     def save(self, *args, **kwargs):
-        self.explanation_html = render_markdown(self.explanation)
+        with translation.override(settings.LANGUAGE_CODE):  # the English columns
+            self.explanation_html = render_markdown(self.explanation)
         self.document_html = render_markdown(self.document_body)
         super().save(*args, **kwargs)
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 
 
 class SourceQuerySet(ContentQuerySet):
@@ -44,6 +45,7 @@ class Source(ContentRecord):
     )
 
     objects = SourceQuerySet.as_manager()
+    translated_fields = (*ContentRecord.translated_fields, "full_name")
 
     class Meta:
         ordering = ["title"]
@@ -57,7 +59,7 @@ class Source(ContentRecord):
         return self.url.split("://", 1)[-1].rstrip("/")
 
 
-class Reference(models.Model):
+class Reference(Translatable):
     """What a page relies on: one source (in the concrete model), the exact page, what the
     page uses it for, and when someone last compared the claims with it."""
 
@@ -74,6 +76,7 @@ class Reference(models.Model):
         null=True, blank=True, help_text="The page's own date, if it shows one."
     )
     order = models.PositiveIntegerField(default=0)
+    translated_fields = ("note",)
 
     class Meta:
         abstract = True

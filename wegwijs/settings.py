@@ -174,8 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# English at the site's own addresses, Dutch under /nl/ (wegwijs/urls.py). Interface text is
-# translated through gettext (locale/nl/LC_MESSAGES/django.po, compiled by `make install`).
+# English at the site's own addresses, Dutch under /nl/ (wegwijs/urls.py). The content's own
+# language is English; Dutch content comes from content/nl/, the interface's Dutch from
+# gettext (locale/nl/LC_MESSAGES/django.po, compiled by `make install`).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

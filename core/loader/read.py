@@ -9,9 +9,11 @@ from django.conf import settings
 
 from .. import registry
 from ..registry import ContentKind
+from ..translation import languages
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
 from .schema import Cleaner, Ref, key_of
+from .translations import Translated, read_translations
 
 
 @dataclass
@@ -34,6 +36,8 @@ class ContentSet:
     unreadable: dict[str, set[str]] = field(default_factory=dict)
     # What is allowed but probably a mistake (two guides with one title), as problems.
     warnings: list[Problem] = field(default_factory=list)
+    # The files in content/<language>/, read and checked against their English records.
+    translations: list[Translated] = field(default_factory=list)
 
     def of(self, kind: str) -> dict[str, Record]:
         return self.records.setdefault(kind, {})
@@ -62,10 +66,13 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
     if not content_dir.is_dir():
         return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
 
+    translation_folders = set(languages())
     for path in sorted(content_dir.rglob("*.md")):
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
             continue  # notes for editors at the top of content/ are not records
+        if relative.parts[0] in translation_folders:
+            continue  # translations: read below, once the English records are known
         shown = display_path(path)
         kind = kinds.get(relative.parts[0])
         if kind is None or len(relative.parts) != 2:
@@ -93,7 +100,16 @@ def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
             problems.extend(kind.check_set(content))
     problems.extend(_check_references(content, kinds))
     problems.extend(_check_links(content))
-    content.warnings = sorted(w for kind in kinds.values() for w in _same_titles(content, kind))
+    content.translations, translation_problems, translation_warnings = read_translations(
+        content_dir, content, display_path
+    )
+    problems.extend(translation_problems)
+    content.warnings = sorted(
+        [
+            *(w for kind in kinds.values() for w in _same_titles(content, kind)),
+            *translation_warnings,
+        ]
+    )
     return content, sorted(set(problems))
 
 

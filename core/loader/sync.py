@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from .. import registry
 from ..registry import ContentKind, Slugs
+from . import translating
 from .columns import dump_columns, set_columns
 from .history import record_load
 from .read import ContentSet
@@ -68,10 +69,14 @@ class LoadResult:
     conflicts: list[Conflict] = field(default_factory=list)
     kept: dict[str, list[str]] = field(default_factory=dict)
     written: bool = False
+    # Translations written (all of them, when any changed) and how many are behind.
+    translations: Counter = field(default_factory=Counter)
 
     @property
     def changed(self) -> bool:
-        return any(c["created"] or c["updated"] or c["removed"] for c in self.counts.values())
+        return bool(self.translations["written"]) or any(
+            c["created"] or c["updated"] or c["removed"] for c in self.counts.values()
+        )
 
 
 def current_hashes(current: dict[str, dict]) -> dict[str, dict[str, str]]:
@@ -148,6 +153,8 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
         for kind in kinds:
             if kind.after_write:
                 kind.after_write(written[kind.name], slugs)
+        if result.changed or not translating.unchanged(content.translations):
+            result.translations = translating.write_translations(content.translations)
         record_load(written)
         result.written = True
     return result
