@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address: /nl/... is Dutch, everything else English (never guessed
     # from the browser's Accept-Language, so a shared link shows the same language to all).
-    "django.middleware.locale.LocaleMiddleware",
+    "core.i18n.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -222,3 +222,10 @@ def test_robots_keeps_the_dutch_rounds_and_search_out_too(db, client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /knm/rounds/\n" in text and "Disallow: /nl/knm/rounds/\n" in text
     assert "Disallow: /search/\n" in text and "Disallow: /nl/search/\n" in text
+
+
+def test_no_response_varies_by_accept_language(loaded, client):
+    """The language is in the address; a shared cache needs no copy per Accept-Language."""
+    for url in ("/knm/", "/nl/knm/", "/guides/", "/nl/guides/", "/check/", "/nl/check/"):
+        response = client.get(url)
+        assert "accept-language" not in response.get("Vary", "").lower(), url
