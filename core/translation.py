@@ -15,6 +15,7 @@ record saved while Dutch is active still stores its English columns, and the loa
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.conf import settings
@@ -143,3 +144,15 @@ def localise_links(html: str, language: str) -> str:
 def render_translation(text: str, language: str) -> str:
     """A translation's Markdown as HTML, its links leading to the pages in its language."""
     return localise_links(render_markdown(text), language)
+
+
+def in_default_language(function):
+    """Run `function` in the default language, whatever the request or test before it
+    activated: reading and writing content is about the English columns and paths."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return function(*args, **kwargs)
+
+    return wrapper

@@ -21,6 +21,7 @@ import yaml
 from .. import registry
 from ..registry import ContentKind
 from ..text import normalise_text
+from ..translation import in_default_language
 from .read import read_content
 from .roundtrip import update_file
 from .schema import Field, key_of
@@ -72,6 +73,7 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
 
 
+@in_default_language
 def export_content(content_dir: Path) -> ExportResult:
     content_dir = Path(content_dir)
     on_disk, _problems = read_content(content_dir) if content_dir.is_dir() else (None, [])

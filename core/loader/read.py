@@ -9,7 +9,7 @@ from django.conf import settings
 
 from .. import registry
 from ..registry import ContentKind
-from ..translation import languages
+from ..translation import in_default_language, languages
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
 from .schema import Cleaner, Ref, key_of
@@ -57,6 +57,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+@in_default_language
 def read_content(content_dir: Path) -> tuple[ContentSet, list[Problem]]:
     """Parse and validate every file under `content_dir`. Returns the set and all problems."""
     content_dir = Path(content_dir)

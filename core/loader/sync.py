@@ -16,6 +16,7 @@ from django.db import connection, transaction
 
 from .. import registry
 from ..registry import ContentKind, Slugs
+from ..translation import in_default_language
 from . import translating
 from .columns import dump_columns, set_columns
 from .history import record_load
@@ -111,6 +112,7 @@ def find_conflicts(
     return conflicts
 
 
+@in_default_language
 def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
     """Write `content` to the database in one transaction (or nothing, if in conflict)."""
     kinds = registry.kinds()
@@ -160,6 +162,7 @@ def sync_content(content: ContentSet, *, force: bool = False) -> LoadResult:
     return result
 
 
+@in_default_language
 def check_conflicts(content: ContentSet) -> list[Conflict]:
     """The conflicts a load of `content` would refuse on, without writing anything. A
     database that was never set up (`--check` on a fresh checkout) has none."""

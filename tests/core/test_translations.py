@@ -141,3 +141,25 @@ def test_a_translation_in_a_folder_of_no_kind_is_refused(content_dir, capsys):
     with pytest.raises(CommandError):
         call_command("load_content", "--check", "--content-dir", str(content_dir))
     assert "unexpected place for a translation" in capsys.readouterr().err
+
+
+def test_a_dutch_page_behind_its_english_page_says_so_and_links_to_it(load, content_dir, client):
+    load()
+    page = client.get("/nl/guides/get-digid/").content.decode()
+    assert "translation-notice" not in page
+    english = content_dir / "guides" / "get-digid.md"
+    english.write_text(english.read_text().replace("Go to the DigiD website.", "Go online."))
+    load()
+    page = client.get("/nl/guides/get-digid/").content.decode()
+    assert '<html lang="nl"' in page
+    assert "De Engelse pagina is veranderd sinds deze vertaling is gemaakt." in page
+    assert '<a href="/guides/get-digid/" hreflang="en" lang="en">Lees de Engelse pagina</a>' in page
+    assert "<h1>Hoe krijg je DigiD?</h1>" in page
+    assert "translation-notice" not in client.get("/guides/get-digid/").content.decode()
+
+
+def test_a_dutch_page_without_a_translation_says_it_shows_the_english(loaded, client):
+    page = client.get("/nl/guides/register-your-address/").content.decode()
+    assert "Deze pagina is nog niet vertaald. Je leest de Engelse tekst." in page
+    assert 'href="/guides/register-your-address/" hreflang="en"' in page
+    assert "nog niet vertaald" not in client.get("/nl/guides/get-digid/").content.decode()
