@@ -21,7 +21,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev,postgres,redis]"
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install everything (runtime and test tools)
+install: $(VENV)/.installed ## Create .venv, install everything (runtime and test tools), compile the translations
+	$(BIN)/python manage.py compilemessages --ignore .venv --verbosity 0
 
 run: install ## Install, migrate SQLite, load content/ and serve on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
@@ -35,11 +36,12 @@ serve: install ## Serve without reloading content (after `make run` once)
 check-content: install ## Check content/ without writing anything
 	$(BIN)/python manage.py load_content --check
 
-lint: install ## Ruff, the import layers, and migrations that match the models
+lint: install ## Ruff, the import layers, migrations that match the models, a complete Dutch catalogue
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python tools/check_catalogue.py
 
 test: install lint ## Install and run the whole test suite
 	$(BIN)/pytest -q

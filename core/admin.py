@@ -18,6 +18,9 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from . import registry
@@ -25,6 +28,7 @@ from .cache import content_changed
 from .history import record_action
 from .linked import linking_to
 from .loader.schema import SCALARS, Field, key_of
+from .models import Translation
 from .rules import SLUG, link_problems, markdown_problems, value_problems
 from .text import normalise_text
 
@@ -306,3 +310,61 @@ MARKDOWN_HELP = (
     "### a sub-heading; - starts a list item; **bold**; [link text](/guides/slug/) links to "
     "this site, [text](https://…) to another."
 )
+
+
+@admin.register(Translation)
+class TranslationAdmin(admin.ModelAdmin):
+    """Every translation file as last loaded; the ones behind the English come first.
+    Translations are edited in content/<language>/ (see docs/content-format.md), not here."""
+
+    list_display = ["path", "language", "current", "english_record", "page"]
+    list_filter = ["current", "language", "kind"]
+    search_fields = ["slug", "path"]
+    readonly_fields = [
+        "kind",
+        "slug",
+        "language",
+        "path",
+        "translation_of",
+        "english_hash",
+        "current",
+        "loaded",
+    ]
+    exclude = ["data_hash"]
+
+    @staticmethod
+    def _kind(obj):
+        try:
+            return registry.get(obj.kind)
+        except KeyError:
+            return None
+
+    @admin.display(description="English record")
+    def english_record(self, obj):
+        kind = self._kind(obj)
+        if kind is None:
+            return obj.slug
+        meta = kind.model._meta
+        record = kind.model.objects.filter(slug=obj.slug).only("pk").first()
+        if record is None:
+            return obj.slug
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.slug)
+
+    @admin.display(description="Page")
+    def page(self, obj):
+        kind = self._kind(obj)
+        if kind is None or not kind.detail_view:
+            return "–"
+        with translation.override(obj.language):
+            url = reverse(kind.detail_view, kwargs={"slug": obj.slug})
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -31,6 +31,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from .i18n import without_language
 from .models import ContentVersion
 
 # Sent once a content change has been committed. Receivers (the site's search index) bring
@@ -87,7 +88,8 @@ def _cacheable_request(request) -> bool:
     preference such as "show only what applies to me" (settings.PAGE_CACHE_SKIP_COOKIES)."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(SKIP_PREFIXES)
+        # /nl/knm/ is skipped like /knm/: the rules are about the page, in any language.
+        and not without_language(request.path).startswith(SKIP_PREFIXES)
         and not any(name in request.COOKIES for name in settings.PAGE_CACHE_SKIP_COOKIES)
     )
 

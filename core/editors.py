@@ -14,7 +14,7 @@ EDITORS = "Editors"
 # Tags belong to every kind that has them.
 SHARED_MODELS = [("taggit", "tag"), ("taggit", "taggeditem")]
 # (app label, model name) pairs editors may only look at; the site layer adds to this.
-READ_ONLY: set[tuple[str, str]] = set()
+READ_ONLY: set[tuple[str, str]] = {("core", "translation")}
 
 
 def content_models() -> list[tuple[str, str]]:

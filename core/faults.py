@@ -36,6 +36,11 @@ UNAVAILABLE_HTML = """<!doctype html>
 <h1>Wegwijs is briefly unavailable</h1>
 <p>We cannot reach our data at the moment. Nothing is wrong on your side: please try again
 in a minute.</p>
+<div lang="nl">
+<h2>Wegwijs is even niet bereikbaar</h2>
+<p>We kunnen onze gegevens nu niet bereiken. Er is niets mis aan jouw kant. Probeer het over
+een minuut opnieuw.</p>
+</div>
 </main>
 </body>
 </html>

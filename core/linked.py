@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import CharField, Value
 
 from . import registry
+from .i18n import in_language_of
 from .loader.links import find_links, record_page
 
 Page = tuple[str, str]  # (kind, slug)
@@ -49,7 +50,10 @@ def page_of(target: str) -> Page | None:
     """The record page a link target points to: (kind, slug), or None for anything else."""
     if not target.startswith("/") or target.startswith("//"):
         return None
-    page = record_page(target.split("#", 1)[0].split("?", 1)[0])
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    # Cached by target alone, so resolved in the target's own language, not the request's.
+    with in_language_of(path):
+        page = record_page(path)
     return page if isinstance(page, tuple) else None
 
 

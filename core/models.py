@@ -1,9 +1,12 @@
 """The shared base of every content record, its one public door, and the content version."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 
 from .markdown import render_markdown
+from .translation import Translatable
 
 
 def published_q(via: str = "") -> Q:
@@ -20,7 +23,7 @@ class ContentQuerySet(models.QuerySet):
         return self.filter(published_q())
 
 
-class ContentRecord(models.Model):
+class ContentRecord(Translatable):
     """Fields every record loaded from `content/` has in common.
 
     `source_path` and `source_hash` say which file a record came from and what was loaded:
@@ -56,6 +59,8 @@ class ContentRecord(models.Model):
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ContentQuerySet.as_manager()
+    # Texts a translation in content/<language>/ gives (see core.translation).
+    translated_fields = ("title", "summary", "body", "body_html")
 
     class Meta:
         abstract = True
@@ -64,11 +69,12 @@ class ContentRecord(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
+        with translation.override(settings.LANGUAGE_CODE):
+            self.body_html = render_markdown(self.body)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and "body" in update_fields:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+            super().save(*args, **kwargs)
 
 
 class ContentVersion(models.Model):
@@ -83,3 +89,36 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"content version {self.version}"
+
+
+class Translation(models.Model):
+    """One translation file as last loaded: which record it translates into which language,
+    and whether the English has changed since it was made (admin lists these)."""
+
+    kind = models.CharField(max_length=40)
+    slug = models.CharField(max_length=120)
+    language = models.CharField(max_length=10)
+    path = models.CharField(max_length=300, help_text="The translation file.")
+    translation_of = models.CharField(
+        max_length=64, help_text="The start of the hash of the English file it was made from."
+    )
+    english_hash = models.CharField(
+        max_length=64, help_text="The start of the hash of the English file as loaded."
+    )
+    current = models.BooleanField(
+        help_text="No: the English file changed since this translation was made; the page "
+        "says so and links to the English one."
+    )
+    data_hash = models.CharField(max_length=64, editable=False)
+    loaded = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["current", "kind", "slug", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "slug", "language"], name="one_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.path} ({'current' if self.current else 'behind the English'})"

@@ -93,6 +93,14 @@ class ContentKind:
     # Every link on this kind's published pages, as (the record that holds it, target).
     # Left out: the links in published records' Markdown body (see core.linked).
     links: Callable[[], Iterable[tuple[Any, str]]] | None = None
+    # Translations (content/<language>/<name>/): put a translation's texts on the record and
+    # the rows that belong to it (`set_translation`), and return every instance changed.
+    # Left out: the kind is not translated. `translation_spec`: what a translation file holds
+    # when it is less than a copy of the English one; `check_translation`: what else must
+    # match the English data, as messages.
+    translate: Callable[[Any, dict, str], list] | None = None
+    translation_spec: dict[str, Field] | None = None
+    check_translation: Callable[[dict, dict], list[str]] | None = None
 
     def __str__(self):
         return self.name

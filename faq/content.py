@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from core.loader import bulk
 from core.loader.columns import dump_columns, set_columns
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Field
+from core.loader.translating import translate_record
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
 from guides.models import Guide
@@ -16,6 +17,7 @@ from sources.references import (
     citation_values,
     dump_citations,
     normalise_citations,
+    translate_citations,
     write_citations,
 )
 
@@ -142,6 +144,13 @@ def write_many(items: list[tuple[Question, dict]], slugs) -> None:
     )
 
 
+def translate(obj: Question, data: dict, language: str) -> list:
+    return [
+        *translate_record(SPEC)(obj, data, language),
+        *translate_citations(obj.citations.all(), data["citations"], language),
+    ]
+
+
 def check_file(file, record, cleaner) -> None:
     """Every amount and time limit in the answer carries a reference to a citation."""
     check_references(file.body, file.body_line, len(record.data["citations"]), cleaner)
@@ -162,6 +171,7 @@ KIND = ContentKind(
     label="quick answer",
     model=Question,
     spec=SPEC,
+    translate=translate,
     queryset=queryset,
     dump=dump,
     dump_all=dump_all,

@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
@@ -33,6 +34,6 @@ def faq_index(request):
             "topics": topics,
             "others": others,
             "all_questions": all_questions,
-            "breadcrumbs": crumbs(("Quick answers", None)),
+            "breadcrumbs": crumbs((_("Quick answers"), None)),
         },
     )

@@ -2,6 +2,7 @@
 
 from core.loader.columns import dump_columns, set_columns
 from core.loader.schema import PUBLISHED, Field
+from core.loader.translating import translate_record
 from core.registry import ContentKind
 
 from .models import GlossaryTerm, Synonym
@@ -42,6 +43,7 @@ KIND = ContentKind(
     label="glossary term",
     model=GlossaryTerm,
     spec=SPEC,
+    translate=translate_record(SPEC),
     queryset=lambda: GlossaryTerm.objects.select_related("guide"),
     dump=dump,
     write=write,

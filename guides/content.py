@@ -11,8 +11,10 @@ from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
 from core.loader.links import FENCE_RE, find_links
 from core.loader.schema import ORDER, PUBLISHED, TAGS, Cleaner, Field
+from core.loader.translating import column_texts, translate_items
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
+from core.translation import render_translation
 from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 from sources.references import (
     CITATIONS,
@@ -21,6 +23,7 @@ from sources.references import (
     citation_values,
     dump_citations,
     normalise_citations,
+    translate_citations,
     write_citations,
 )
 from topics.models import Topic
@@ -191,6 +194,31 @@ def write_related(written: list[tuple[Guide, dict]], slugs) -> None:
     RelatedGuide.objects.bulk_create(create, batch_size=bulk.BATCH)
 
 
+def translate(obj: Guide, data: dict, language: str) -> list:
+    """A translation's texts on the guide, its sections, citation notes and related reasons
+    (a translation keeps the English file's sections and lists, in order)."""
+    obj.set_translation(
+        language,
+        **column_texts(obj, data, SPEC),
+        body=data["intro"],
+        body_html=render_translation(data["intro"], language),
+    )
+    sections = list(obj.sections.all())
+    for section, item in zip(sections, data["sections"], strict=False):
+        section.set_translation(
+            language,
+            heading=item["heading"],
+            body=item["body"],
+            body_html=render_translation(item["body"], language),
+        )
+    return [
+        obj,
+        *sections,
+        *translate_citations(obj.citations.all(), data["citations"], language),
+        *translate_items(obj.related_links.all(), data["related"], language, reason="reason"),
+    ]
+
+
 def split_sections(body: str, first_line: int, cleaner: Cleaner) -> dict:
     """Split a guide body at its `## ` headings: {intro, sections: [{heading, body}]}."""
     intro: list[str] = []
@@ -288,6 +316,7 @@ KIND = ContentKind(
     label="guide",
     model=Guide,
     spec=SPEC,
+    translate=translate,
     queryset=queryset,
     dump=dump,
     dump_all=dump_all,

@@ -3,11 +3,12 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from taggit.managers import TaggableManager
 
 from core.markdown import render_markdown
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 from sources.models import Reference
 
 
@@ -108,7 +109,7 @@ class Guide(ContentRecord):
         return reverse("guides:detail", kwargs={"slug": self.slug})
 
 
-class Section(models.Model):
+class Section(Translatable):
     """A numbered part of a guide (01, 02, …)."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sections")
@@ -117,6 +118,8 @@ class Section(models.Model):
     anchor = models.SlugField(max_length=120, help_text="The #fragment that links to the section.")
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
+
+    translated_fields = ("heading", "body", "body_html")
 
     class Meta:
         ordering = ["guide", "number"]
@@ -128,7 +131,8 @@ class Section(models.Model):
         return f"{self.number:02d} {self.heading}"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        with translation.override(settings.LANGUAGE_CODE):  # the English column
+            self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
     @property
@@ -156,7 +160,7 @@ class RelatedGuideQuerySet(models.QuerySet):
         return self.filter(published_q("to_guide")).select_related("to_guide").order_by("order")
 
 
-class RelatedGuide(models.Model):
+class RelatedGuide(Translatable):
     """A next guide to read, with a one-line reason."""
 
     from_guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="related_links")
@@ -165,6 +169,7 @@ class RelatedGuide(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     objects = RelatedGuideQuerySet.as_manager()
+    translated_fields = ("reason",)
 
     class Meta:
         ordering = ["from_guide", "order"]

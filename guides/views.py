@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
@@ -24,7 +25,7 @@ def guide_list(request):
     return render(
         request,
         "guides/guide_list.html",
-        {"topics": topics, "breadcrumbs": crumbs(("Guides", None))},
+        {"topics": topics, "breadcrumbs": crumbs((_("Guides"), None))},
     )
 
 

@@ -10,6 +10,9 @@ import hashlib
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.i18n import in_language_of
 
 from .models import Feedback
 
@@ -49,7 +52,8 @@ def is_rateable(path: str) -> bool:
     if not path.startswith("/") or path.startswith("//"):
         return False
     try:
-        return resolve(path).view_name in RATEABLE
+        with in_language_of(path):
+            return resolve(path).view_name in RATEABLE
     except Resolver404:
         return False
 
@@ -58,20 +62,22 @@ def feedback_record(request, path: str, useful: str, comment: str) -> Feedback:
     """Check and store one answer, or refuse it with a reason."""
     path = (path or "").replace("\x00", "")[:300]
     if not is_rateable(path):
-        raise FeedbackRefused("We could not tell which page this feedback is about.")
+        raise FeedbackRefused(_("We could not tell which page this feedback is about."))
     if useful not in ("yes", "no"):
-        raise FeedbackRefused("Choose Yes or No.")
+        raise FeedbackRefused(_("Choose Yes or No."))
     comment = (comment or "").replace("\x00", "").strip()
     if len(comment) > MAX_COMMENT:
-        raise FeedbackRefused(f"Please keep your comment under {MAX_COMMENT} characters.")
+        raise FeedbackRefused(
+            _("Please keep your comment under %(count)s characters.") % {"count": MAX_COMMENT}
+        )
     rated = request.session.get("feedback_pages", [])
     if path in rated:
-        raise FeedbackRefused("You have already given feedback on this page. Thank you!")
+        raise FeedbackRefused(_("You have already given feedback on this page. Thank you!"))
     key = _visitor_key(request)
     count = cache.get_or_set(key, 0, timeout=3600)
     if count >= MAX_PER_HOUR:
         raise FeedbackRefused(
-            "You have sent a lot of feedback in a short time. Please try again later."
+            _("You have sent a lot of feedback in a short time. Please try again later.")
         )
     cache.incr(key)
     request.session["feedback_pages"] = [*rated, path][-200:]

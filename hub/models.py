@@ -4,10 +4,15 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One searchable page. Rebuilt from the content kinds by `hub.search.rebuild()`;
-    on SQLite an FTS5 table mirrors it, on PostgreSQL the columns are searched directly."""
+    """One searchable page in one language. Rebuilt from the content kinds by
+    `hub.search.rebuild()`; on SQLite an FTS5 table per language mirrors it (English with the
+    porter stemmer, Dutch stemmed by Snowball), on PostgreSQL the columns are searched
+    directly with the language's text search configuration."""
 
     kind = models.CharField(max_length=20)
+    language = models.CharField(
+        max_length=10, default="en", db_index=True, help_text="The language of the page."
+    )
     url = models.CharField(max_length=300, unique=True)
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)

@@ -8,6 +8,7 @@ registers it; hub/templates/hub/sw.js is the worker).
 
 import hashlib
 import json
+from functools import cache
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -15,6 +16,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
@@ -27,11 +30,44 @@ SAVED_BYTES = 6 * 1024 * 1024
 THEME_COLOUR = "#0b4f6c"  # --brand in site.css
 
 
+def _in_every_language(name: str) -> list[str]:
+    """A page's address in each of the site's languages: /knm/offline/, /nl/knm/offline/."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse(name))
+    return urls
+
+
+def _languages() -> list[dict]:
+    """What the worker needs per language, the longest prefix first (/nl/ before /): where
+    its offline pages are, and the words of the "saved copy" note."""
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            languages.append(
+                {
+                    "code": code,
+                    "prefix": reverse("hub:home"),
+                    "practice": reverse("knm:offline"),
+                    "offline": reverse("hub:offline"),
+                    "knm": reverse("knm:index"),
+                    "saved": _(
+                        "<strong>Saved copy from {date}.</strong> You are offline, so this page "
+                        "may have changed since. It is updated the next time you open it with a "
+                        "connection."
+                    ),
+                    "not_saved": _("You are offline, and this page was not saved on this device."),
+                }
+            )
+    return sorted(languages, key=lambda language: -len(language["prefix"]))
+
+
 def _precache() -> list[str]:
     """What the worker stores on install: the offline pages and the files they need."""
     return [
-        reverse("knm:offline"),
-        reverse("hub:offline"),
+        *_in_every_language("knm:offline"),
+        *_in_every_language("hub:offline"),
         static("css/site.css"),
         static("js/pwa.js"),
         static("js/search.js"),
@@ -83,11 +119,14 @@ def service_worker(request):
             :12
         ],
         "precache": precache,
-        "practice": reverse("knm:offline"),
-        "offline": reverse("hub:offline"),
-        "knm": reverse("knm:index"),
+        "languages": _languages(),
         "static": settings.STATIC_URL,
-        "not_saved": ["/admin/", reverse("knm:index"), "/search/", "/feedback/"],
+        "not_saved": [
+            "/admin/",
+            *_in_every_language("knm:index"),
+            *_in_every_language("hub:search"),
+            *_in_every_language("hub:feedback"),
+        ],
         "page_limit": SAVED_PAGES,
         "byte_limit": SAVED_BYTES,
     }
@@ -101,4 +140,18 @@ def service_worker(request):
 @require_safe
 def offline(request):
     """What the worker shows for a page that was not saved, when there is no connection."""
-    return render(request, "hub/offline.html", {"breadcrumbs": crumbs(("Offline", None))})
+    return render(request, "hub/offline.html", {"breadcrumbs": crumbs((_("Offline"), None))})
+
+
+@cache
+def _favicon_bytes() -> bytes:
+    return (settings.BASE_DIR / "static" / "img" / "favicon.ico").read_bytes()
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico: browsers, feed readers and bookmark tools ask for it at the root, whatever
+    the page links to (drawn by tools/draw_icons.py)."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

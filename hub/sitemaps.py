@@ -1,4 +1,5 @@
-"""Sitemaps: the index pages, and the published records of every kind that asks for one."""
+"""Sitemaps: the index pages, and the published records of every kind that asks for one,
+in every language."""
 
 from functools import partial
 
@@ -11,7 +12,16 @@ from core import registry
 SITE_PAGES = ["hub:home"]
 
 
-class RecordSitemap(Sitemap):
+class LanguageSitemap(Sitemap):
+    """Every page in each of settings.LANGUAGES (/, /nl/), each naming its twins with
+    <xhtml:link rel="alternate" hreflang>, and x-default the English page."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class RecordSitemap(LanguageSitemap):
     """Published records of one kind, with the date they last changed."""
 
     def __init__(self, kind):
@@ -25,7 +35,7 @@ class RecordSitemap(Sitemap):
         return obj.updated
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LanguageSitemap):
     """The home page and each kind's index page; they change whenever any record does."""
 
     priority = 0.7

@@ -4,11 +4,11 @@ from . import pwa, views
 
 app_name = "hub"
 
+# The pages people read, in every language (wegwijs/urls.py puts them under i18n_patterns);
+# addresses that stay at the root are in hub/root_urls.py.
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
-    path("healthz/live", views.healthz_live, name="healthz-live"),
-    path("healthz/ready", views.healthz_ready, name="healthz-ready"),
     path("glossary/", views.glossary, name="glossary"),
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("steps/", views.steps, name="steps"),
@@ -17,7 +17,5 @@ urlpatterns = [
     path("feedback/", views.feedback, name="feedback"),
     path("feedback/more/", views.feedback_comment, name="feedback-comment"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
-    path("manifest.webmanifest", pwa.manifest, name="manifest"),
-    path("sw.js", pwa.service_worker, name="service-worker"),
     path("offline/", pwa.offline, name="offline"),
 ]

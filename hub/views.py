@@ -2,6 +2,7 @@ import difflib
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models.functions import Lower
@@ -16,12 +17,14 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
 from core import faults
 from core.breadcrumbs import crumbs
+from core.i18n import in_language_of
 from core.origin import same_origin
 from faq.models import Question
 from glossary.models import GlossaryTerm
@@ -60,7 +63,7 @@ def page_not_found(request, exception=None):
         {
             "suggestions": suggestions,
             "path": request.path,
-            "breadcrumbs": crumbs(("Page not found", None)),
+            "breadcrumbs": crumbs((_("Page not found"), None)),
         },
         request,
     )
@@ -74,18 +77,20 @@ def csrf_failure(request, reason=""):
     back = referer.path if referer.netloc == request.get_host() else reverse("hub:home")
     html = loader.render_to_string(
         "403_csrf.html",
-        {"back": back, "breadcrumbs": crumbs(("Please try again", None))},
+        {"back": back, "breadcrumbs": crumbs((_("Please try again"), None))},
         request,
     )
     return HttpResponseForbidden(html)
 
 
 def server_error(request):
-    """A 500 page that needs no database and shows nothing of the error. When the error is
-    that the database cannot be reached, a 503 with Retry-After instead: it passes."""
+    """A 500 page that needs no database and shows nothing of the error, in the language of
+    the address (the error may have come before or after the language was chosen). When the
+    error is that the database cannot be reached, a 503 with Retry-After instead: it passes."""
     if faults.current_error_is_database_down():
         return faults.database_unavailable()
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    with in_language_of(getattr(request, "path", "/")):
+        return HttpResponseServerError(loader.get_template("500.html").render({}))
 
 
 @require_safe
@@ -114,7 +119,7 @@ def glossary(request):
     return render(
         request,
         "hub/glossary.html",
-        {"letters": letters, "breadcrumbs": crumbs(("Glossary", None))},
+        {"letters": letters, "breadcrumbs": crumbs((_("Glossary"), None))},
     )
 
 
@@ -126,7 +131,7 @@ def glossary_term(request, slug):
         "hub/glossary_term.html",
         {
             "term": term,
-            "breadcrumbs": crumbs(("Glossary", reverse("hub:glossary")), (term.title, None)),
+            "breadcrumbs": crumbs((_("Glossary"), reverse("hub:glossary")), (term.title, None)),
         },
     )
 
@@ -137,7 +142,7 @@ def steps(request):
     return render(
         request,
         "hub/steps.html",
-        {"steps": plan, "breadcrumbs": crumbs(("Step-by-step plan", None))},
+        {"steps": plan, "breadcrumbs": crumbs((_("Step-by-step plan"), None))},
     )
 
 
@@ -160,7 +165,7 @@ def search_page(request):
             "max_query": search.MAX_QUERY,
             "outcome": outcome,
             "page": page,
-            "breadcrumbs": crumbs(("Search", None)),
+            "breadcrumbs": crumbs((_("Search"), None)),
         },
     )
 
@@ -171,7 +176,9 @@ def feedback(request):
     path = request.POST.get("page", "")
     if not same_origin(request):
         return HttpResponse(
-            "Feedback can only be sent from this website.\n", status=403, content_type="text/plain"
+            _("Feedback can only be sent from this website.") + "\n",
+            status=403,
+            content_type="text/plain",
         )
     comment = request.POST.get("comment", "")
     try:
@@ -183,7 +190,7 @@ def feedback(request):
             # "No": ask what was missing, on a page of its own (works without JavaScript).
             request.session[FEEDBACK_TO_COMPLETE] = answer.pk
             return redirect("hub:feedback-comment")
-        messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+        messages.success(request, _("Thank you for your feedback. It helps us improve this page."))
     return redirect(f"{path}#feedback" if is_rateable(path) else reverse("hub:home"))
 
 
@@ -200,12 +207,16 @@ def feedback_comment(request):
     if request.method == "POST":
         comment = request.POST.get("comment", "").replace("\x00", "").strip()
         if len(comment) > MAX_COMMENT:
-            error = f"Please keep your comment under {MAX_COMMENT} characters."
+            error = _("Please keep your comment under %(count)s characters.") % {
+                "count": MAX_COMMENT
+            }
         else:
             if comment:
                 Feedback.objects.filter(pk=answer.pk).update(comment=comment)
             request.session.pop(FEEDBACK_TO_COMPLETE, None)
-            messages.success(request, "Thank you for your feedback. It helps us improve this page.")
+            messages.success(
+                request, _("Thank you for your feedback. It helps us improve this page.")
+            )
             return redirect(f"{answer.path}#feedback")
     return render(
         request,
@@ -214,20 +225,18 @@ def feedback_comment(request):
             "answer": answer,
             "error": error,
             "max_comment": MAX_COMMENT,
-            "breadcrumbs": crumbs(("Your feedback", None)),
+            "breadcrumbs": crumbs((_("Your feedback"), None)),
         },
     )
 
 
 @require_safe
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /knm/rounds/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for code, _name in settings.LANGUAGES:  # /knm/rounds/, /nl/knm/rounds/ …
+        prefix = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        lines += [f"Disallow: {prefix}knm/rounds/", f"Disallow: {prefix}search/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
@@ -245,7 +254,7 @@ def tag_detail(request, slug):
             "tag": tag,
             "guides": guides,
             "questions": questions,
-            "breadcrumbs": crumbs((f"Tag: {tag.name}", None)),
+            "breadcrumbs": crumbs((_("Tag: %(name)s") % {"name": tag.name}, None)),
         },
     )
 
@@ -258,7 +267,7 @@ def search_suggest(request):
         return JsonResponse({"results": []})
     outcome = search.search(query, limit=6)
     results = [
-        {"title": t.title, "url": t.get_absolute_url(), "kind": "Glossary"}
+        {"title": t.title, "url": t.get_absolute_url(), "kind": _("Glossary")}
         for t in outcome.terms[:1]
-    ] + [{"title": r.title, "url": r.url, "kind": r.kind_label} for r in outcome.results]
+    ] + [{"title": r.title, "url": r.url, "kind": _(r.kind_label)} for r in outcome.results]
     return JsonResponse({"results": results[:6]})

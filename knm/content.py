@@ -7,7 +7,9 @@ from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
 from core.loader.links import find_links
 from core.loader.schema import PUBLISHED, Field
+from core.loader.translating import translate_record
 from core.registry import ContentKind
+from core.translation import localise_path, render_translation
 
 from .models import DocumentKind, Option, Question, Theme
 
@@ -239,11 +241,61 @@ def links():
             yield question, question.read_url
 
 
+# A translation of a theme gives what is not Dutch already: the theme's name and summary,
+# and each question's explanation and read-more label (questions matched by id).
+TRANSLATION_SPEC = {
+    "title": Field("text", required=True),
+    "dutch_title": Field("text", required=True),
+    "summary": Field("text", required=True),
+    "questions": Field(
+        "records",
+        required=True,
+        fields={
+            "id": Field("slug", required=True),
+            "explanation": Field("text", required=True),
+            "read_label": Field("text", required=True),
+        },
+    ),
+}
+
+
+def check_translation(data: dict, english: dict) -> list[str]:
+    ids = [q["id"] for q in data["questions"]]
+    wanted = [q["id"] for q in english["questions"]]
+    if ids == wanted:
+        return []
+    missing, extra = sorted(set(wanted) - set(ids)), sorted(set(ids) - set(wanted))
+    return [
+        "the questions must be the English file's, in its order"
+        + (f"; missing: {', '.join(missing)}" if missing else "")
+        + (f"; not in the English file: {', '.join(extra)}" if extra else "")
+    ]
+
+
+def translate(obj: Theme, data: dict, language: str) -> list:
+    changed = translate_record(SPEC)(obj, data, language)
+    items = {q["id"]: q for q in data["questions"]}
+    questions = [q for q in obj.questions.all() if q.qid in items]
+    for question in questions:
+        item = items[question.qid]
+        question.set_translation(
+            language,
+            explanation=item["explanation"],
+            explanation_html=render_translation(item["explanation"], language),
+            read_label=item["read_label"],
+            read_url=localise_path(question.read_url, language),
+        )
+    return [*changed, *questions]
+
+
 KIND = ContentKind(
     name="knm",
     label="KNM theme",
     model=Theme,
     spec=SPEC,
+    translate=translate,
+    translation_spec=TRANSLATION_SPEC,
+    check_translation=check_translation,
     queryset=queryset,
     dump=dump,
     write=write,

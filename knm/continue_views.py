@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.breadcrumbs import crumbs
@@ -46,14 +47,14 @@ def continue_device(request):
         "code_length": CODE_LENGTH,
         "minutes": int(LIFETIME.total_seconds() // 60),
         "typed": code_normalise(request.GET.get("code", ""))[:CODE_LENGTH],
-        "breadcrumbs": crumbs(KNM_CRUMB, ("Continue on another device", None)),
+        "breadcrumbs": crumbs(KNM_CRUMB, (_("Continue on another device"), None)),
     }
     status = 200
     now = timezone.now()
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "make":
         if learner is None:
-            context["make_error"] = (
+            context["make_error"] = _(
                 "There is no practice history on this browser yet, so there is nothing to move."
             )
             status = 400
@@ -76,11 +77,11 @@ def continue_device(request):
             request.session.cycle_key()
             request.session[SESSION_KEY] = str(moved.pk)
             messages.success(
-                request, "Your practice history is now on this browser too. Welcome back!"
+                request, _("Your practice history is now on this browser too. Welcome back!")
             )
             return redirect("knm:progress")
     elif action is not None:
-        context["use_error"], status = "Choose to make a code or to use one.", 400
+        context["use_error"], status = _("Choose to make a code or to use one."), 400
     response = render(request, "knm/continue.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response

@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.breadcrumbs import crumbs
@@ -14,7 +16,7 @@ from . import services
 from .learners import current_learner
 from .models import Attempt
 
-KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
+KNM_CRUMB = (gettext_lazy("KNM practice"), reverse_lazy("knm:index"))
 
 
 def _exam_for(request, attempt_id) -> Attempt:
@@ -53,7 +55,7 @@ def overview(request, attempt_id):
             "answered": sum(1 for i in items if i.answered),
             "marked": sum(1 for i in items if i.marked),
             "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
-            "breadcrumbs": crumbs(KNM_CRUMB, ("Your exam: overview", None)),
+            "breadcrumbs": crumbs(KNM_CRUMB, (_("Your exam: overview"), None)),
         },
     )
 
@@ -67,7 +69,7 @@ def hand_in(request, attempt_id):
         return redirect("knm:result", attempt_id=attempt.pk)
     if request.method == "POST":
         services.attempt_finish(attempt, timezone.now())
-        messages.success(request, "You handed in the exam. Here is your score.")
+        messages.success(request, _("You handed in the exam. Here is your score."))
         return redirect("knm:result", attempt_id=attempt.pk)
     return render(
         request,
@@ -77,6 +79,6 @@ def hand_in(request, attempt_id):
             "answered": attempt.items.filter(answered__isnull=False).count(),
             "marked": attempt.items.filter(marked=True).count(),
             "total": attempt.items.count(),
-            "breadcrumbs": crumbs(KNM_CRUMB, ("Hand in the exam", None)),
+            "breadcrumbs": crumbs(KNM_CRUMB, (_("Hand in the exam"), None)),
         },
     )

@@ -2,11 +2,15 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from core.markdown import render_markdown
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 
 
 class ThemeQuerySet(ContentQuerySet):
@@ -37,24 +41,24 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class DocumentKind(models.TextChoices):
-    LETTER = "letter", "Letter"
-    PAYSLIP = "payslip", "Payslip"
-    ADVERT = "advert", "Advert"
-    BILL = "bill", "Bill"
-    CARD = "card", "Appointment card"
-    LABEL = "label", "Label"
-    TIMETABLE = "timetable", "Timetable"
-    PASS = "pass", "Pass"
-    FORM = "form", "Form"
-    NOTICE = "notice", "Notice"
-    MESSAGE = "message", "Message"
+    LETTER = "letter", _("Letter")
+    PAYSLIP = "payslip", _("Payslip")
+    ADVERT = "advert", _("Advert")
+    BILL = "bill", _("Bill")
+    CARD = "card", _("Appointment card")
+    LABEL = "label", _("Label")
+    TIMETABLE = "timetable", _("Timetable")
+    PASS = "pass", _("Pass")
+    FORM = "form", _("Form")
+    NOTICE = "notice", _("Notice")
+    MESSAGE = "message", _("Message")
 
 
-class Question(models.Model):
+class Question(Translatable):
     class Difficulty(models.TextChoices):
-        EASY = "easy", "Easy"
-        MEDIUM = "medium", "Medium"
-        HARD = "hard", "Hard"
+        EASY = "easy", _("Easy")
+        MEDIUM = "medium", _("Medium")
+        HARD = "hard", _("Hard")
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="questions")
     qid = models.SlugField(
@@ -95,6 +99,7 @@ class Question(models.Model):
     )
 
     objects = QuestionQuerySet.as_manager()
+    translated_fields = ("explanation", "explanation_html", "read_label", "read_url")
 
     class Meta:
         ordering = ["theme__order", "order"]
@@ -103,7 +108,8 @@ class Question(models.Model):
         return f"{self.qid}: {self.question_en}"
 
     def save(self, *args, **kwargs):
-        self.explanation_html = render_markdown(self.explanation)
+        with translation.override(settings.LANGUAGE_CODE):  # the English columns
+            self.explanation_html = render_markdown(self.explanation)
         self.document_html = render_markdown(self.document_body)
         super().save(*args, **kwargs)
 
@@ -147,9 +153,9 @@ class Attempt(models.Model):
     """A practice round, a review round or a timed exam."""
 
     class Mode(models.TextChoices):
-        PRACTICE = "practice", "Practice"
-        REVIEW = "review", "Review of mistakes"
-        EXAM = "exam", "Practice exam"
+        PRACTICE = "practice", _("Practice")
+        REVIEW = "review", _("Review of mistakes")
+        EXAM = "exam", _("Practice exam")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="attempts")

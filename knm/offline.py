@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
 from core.cache import current_version
@@ -37,12 +38,19 @@ OLDEST_ANSWER = dt.timedelta(days=365)
 # ---- the bank ------------------------------------------------------------------------
 
 
+def _english(label) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label())
+
+
 def _question_data(question: Question) -> dict:
     document = None
     if question.document_html:
         document = {
             "kind": question.document_kind,
-            "label": question.get_document_kind_display(),
+            # The bank is one file for every language (cached, versioned by its hash): the
+            # label is English here, and the page gives knm-offline.js its own language's.
+            "label": _english(question.get_document_kind_display),
             "title": question.document_title,
             "html": question.document_html,
             "text": question.document_text,

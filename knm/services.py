@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core.models import published_q
 
@@ -243,24 +244,26 @@ def exam_answer(
     come back to, until the exam is handed in or the time is up. Nothing is scored before."""
     attempt = Attempt.objects.get(pk=attempt.pk)
     if attempt.finished is not None:
-        raise AnswerRefused("This exam is already handed in, so answers cannot change.", 409)
+        raise AnswerRefused(_("This exam is already handed in, so answers cannot change."), 409)
     if attempt_close_if_expired(attempt, now):
         raise AnswerRefused(
-            "The time for this exam is up. Answers given after the end do not count.", 409
+            _("The time for this exam is up. Answers given after the end do not count."), 409
         )
     item = AttemptItem.objects.filter(attempt=attempt, position=position).first()
     if item is None:
-        raise AnswerRefused("This question is not part of this round.", 404)
+        raise AnswerRefused(_("This question is not part of this round."), 404)
     values: dict = {"marked": marked}
     if option_id not in (None, ""):
         try:
             option_pk = int(option_id)
         except (TypeError, ValueError):
-            raise AnswerRefused("Choose one of the three answers, or go on without one.") from None
+            raise AnswerRefused(
+                _("Choose one of the three answers, or go on without one.")
+            ) from None
         option = Option.objects.filter(pk=option_pk, question_id=item.question_id).first()
         if option is None:
             raise AnswerRefused(
-                "That answer does not belong to this question. Choose one of the answers shown."
+                _("That answer does not belong to this question. Choose one of the answers shown.")
             )
         values.update(chosen=option, correct=option.is_correct, answered=now)
     AttemptItem.objects.filter(pk=item.pk, attempt__finished__isnull=True).update(**values)
@@ -294,25 +297,30 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
     if item is not None and item.answered is not None and str(item.chosen_id) == str(option_id):
         return item  # the same answer sent twice (a double Enter): it counted once already
     if attempt.finished is not None:
-        raise AnswerRefused("This round is already finished, so no more answers can be given.", 409)
+        raise AnswerRefused(
+            _("This round is already finished, so no more answers can be given."), 409
+        )
     if attempt_close_if_expired(attempt, now):
         raise AnswerRefused(
-            "The time for this exam is up. Answers given after the end do not count.", 409
+            _("The time for this exam is up. Answers given after the end do not count."), 409
         )
     if item is None:
-        raise AnswerRefused("This question is not part of this round.", 404)
+        raise AnswerRefused(_("This question is not part of this round."), 404)
     if item.answered is not None:
         raise AnswerRefused(
-            "You have already answered this question. Each question counts once.", 409
+            _("You have already answered this question. Each question counts once."), 409
         )
     try:
         option_pk = int(option_id)
     except (TypeError, ValueError):
-        raise AnswerRefused("Choose one of the three answers, then press the button.") from None
+        raise AnswerRefused(_("Choose one of the three answers, then press the button.")) from None
     option = Option.objects.filter(pk=option_pk, question_id=item.question_id).first()
     if option is None:
         raise AnswerRefused(
-            "That answer does not belong to this question. Choose one of the three answers shown."
+            _(
+                "That answer does not belong to this question. "
+                "Choose one of the three answers shown."
+            )
         )
     with transaction.atomic():
         # One answer of a round at a time: of two answers given at the same moment to the
@@ -324,7 +332,7 @@ def attempt_answer(attempt: Attempt, position: int, option_id, now: dt.datetime)
         )
         if not answered:
             raise AnswerRefused(
-                "You have already answered this question. Each question counts once.", 409
+                _("You have already answered this question. Each question counts once."), 409
             )
         card_record(attempt.learner, item.question, option.is_correct, now)
         if not AttemptItem.objects.filter(attempt=attempt, answered__isnull=True).exists():

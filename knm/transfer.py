@@ -17,6 +17,7 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Attempt, Card, Learner, OfflineAnswer, TransferCode
 
@@ -57,7 +58,7 @@ def transfer_code_make(learner: Learner, now: dt.datetime) -> tuple[str, Transfe
     made = cache.get_or_set(key, 0, timeout=int(LIFETIME.total_seconds()))
     if made >= MAX_CODES:
         raise TransferRefused(
-            "You have made many codes in a short time. Use the last one, or wait 15 minutes.",
+            _("You have made many codes in a short time. Use the last one, or wait 15 minutes."),
             429,
         )
     cache.incr(key)
@@ -65,7 +66,7 @@ def transfer_code_make(learner: Learner, now: dt.datetime) -> tuple[str, Transfe
         TransferCode.objects.filter(learner=learner, used__isnull=True, expires__gt=now).update(
             expires=now
         )
-        code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+        code = "".join(secrets.choice(ALPHABET) for _position in range(CODE_LENGTH))
         record = TransferCode.objects.create(
             code_hash=_hash(code), learner=learner, created=now, expires=now + LIFETIME
         )
@@ -85,7 +86,7 @@ def transfer_code_redeem(
     key = _failed_tries_key(visitor, now)
     if cache.get(key, 0) >= MAX_FAILED_TRIES:
         raise TransferRefused(
-            "Too many wrong codes. Wait 15 minutes, then make a new code on your other device.",
+            _("Too many wrong codes. Wait 15 minutes, then make a new code on your other device."),
             429,
         )
     code = code_normalise(text)
@@ -96,17 +97,18 @@ def transfer_code_redeem(
         cache.add(key, 0, timeout=int(LIFETIME.total_seconds()))
         cache.incr(key)
         if found is not None and found.used is not None:
-            raise TransferRefused("This code has already been used. Make a new one.", 410)
+            raise TransferRefused(_("This code has already been used. Make a new one."), 410)
         if found is not None:
             raise TransferRefused(
-                "This code has expired: codes work for 15 minutes. Make a new one.", 410
+                _("This code has expired: codes work for 15 minutes. Make a new one."), 410
             )
         raise TransferRefused(
-            f"That code is not right. Check it: it has {CODE_LENGTH} letters and digits."
+            _("That code is not right. Check it: it has %(length)s letters and digits.")
+            % {"length": CODE_LENGTH}
         )
     with transaction.atomic():
         if not TransferCode.objects.filter(pk=found.pk, used__isnull=True).update(used=now):
-            raise TransferRefused("This code has already been used. Make a new one.", 410)
+            raise TransferRefused(_("This code has already been used. Make a new one."), 410)
         if here is not None and here.pk != found.learner_id:
             learner_merge(here, into=found.learner)
     return found.learner

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.breadcrumbs import crumbs
@@ -23,7 +25,7 @@ from .progress import (
     learner_reading_list,
 )
 
-KNM_CRUMB = ("KNM practice", reverse_lazy("knm:index"))
+KNM_CRUMB = (gettext_lazy("KNM practice"), reverse_lazy("knm:index"))
 SLUG_RE = re.compile(r"[-a-z0-9]{1,120}")
 
 
@@ -47,7 +49,7 @@ def index(request):
             "exam_minutes": settings.KNM_EXAM_MINUTES,
             "exam_questions": services.exam_size(),
             "practice_length": settings.KNM_PRACTICE_LENGTH,
-            "breadcrumbs": crumbs(("KNM practice", None)),
+            "breadcrumbs": crumbs((_("KNM practice"), None)),
         },
     )
 
@@ -70,7 +72,7 @@ def theme_detail(request, slug):
 def start(request):
     mode = request.POST.get("mode", Attempt.Mode.PRACTICE)
     if mode not in Attempt.Mode.values:
-        messages.error(request, "Choose practice, review or the practice exam.")
+        messages.error(request, _("Choose practice, review or the practice exam."))
         return redirect("knm:index")
     theme = None
     theme_slug = request.POST.get("theme", "all")
@@ -79,7 +81,7 @@ def start(request):
         is_slug = SLUG_RE.fullmatch(theme_slug)
         theme = Theme.objects.published().filter(slug=theme_slug).first() if is_slug else None
         if theme is None:
-            messages.error(request, "That theme does not exist. Choose one from the list.")
+            messages.error(request, _("That theme does not exist. Choose one from the list."))
             return redirect("knm:index")
     learner = current_learner(request, create=True)
     now = timezone.now()
@@ -87,14 +89,14 @@ def start(request):
     if mode == Attempt.Mode.REVIEW and request.POST.get("from_round"):
         source = _finished_round(learner, request.POST["from_round"])
         if source is None:
-            messages.error(request, "That round was not found. Choose what to practise here.")
+            messages.error(request, _("That round was not found. Choose what to practise here."))
             return redirect("knm:index")
     attempt = services.attempt_start(learner, mode, now, theme=theme, source=source)
     if attempt is None:
         if mode == Attempt.Mode.REVIEW:
             messages.info(request, _nothing_to_review(learner, now))
         else:
-            messages.error(request, "There are no questions to practise yet.")
+            messages.error(request, _("There are no questions to practise yet."))
         return redirect("knm:index")
     return redirect(attempt.get_absolute_url())
 
@@ -110,16 +112,15 @@ def _finished_round(learner: Learner, value: str) -> Attempt | None:
 def _nothing_to_review(learner: Learner, now) -> str:
     next_due = services.review_next_due(learner, now)
     if next_due is None:
-        return (
+        return _(
             "You have no mistakes to review right now. Practise a theme, and questions you "
             "miss will come back here."
         )
-    return (
+    return _(
         "No missed question is due yet: they come back a little later, so that you try "
-        f"them again from memory. The next one is ready at "
-        f"{timezone.localtime(next_due):%H:%M}. To go over a round's mistakes now, use "
-        "“Review these mistakes now” on that round's result page."
-    )
+        "them again from memory. The next one is ready at %(time)s. To go over a round's "
+        "mistakes now, use “Review these mistakes now” on that round's result page."
+    ) % {"time": f"{timezone.localtime(next_due):%H:%M}"}
 
 
 def _attempt_for(request, attempt_id) -> Attempt:
@@ -180,7 +181,7 @@ def question(request, attempt_id, position):
                 {
                     "attempt": attempt,
                     "message": refusal.message,
-                    "breadcrumbs": crumbs(KNM_CRUMB, ("Answer not accepted", None)),
+                    "breadcrumbs": crumbs(KNM_CRUMB, (_("Answer not accepted"), None)),
                 },
                 status=refusal.status,
             )
@@ -189,7 +190,7 @@ def question(request, attempt_id, position):
         return redirect("knm:question", attempt_id=attempt.pk, position=position)
 
     if services.attempt_close_if_expired(attempt, now):
-        messages.warning(request, "The time for this exam is up.")
+        messages.warning(request, _("The time for this exam is up."))
         return redirect("knm:result", attempt_id=attempt.pk)
     item = _item(attempt, position)
     if is_exam and attempt.finished is not None:
@@ -211,7 +212,14 @@ def question(request, attempt_id, position):
             "seconds_left": max(0, int((attempt.deadline - now).total_seconds()))
             if attempt.deadline
             else None,
-            "breadcrumbs": crumbs(KNM_CRUMB, (f"Question {position} of {total}", None)),
+            "breadcrumbs": crumbs(
+                KNM_CRUMB,
+                (
+                    _("Question %(position)s of %(total)s")
+                    % {"position": position, "total": total},
+                    None,
+                ),
+            ),
         },
     )
 
@@ -222,7 +230,7 @@ def result(request, attempt_id):
     services.attempt_close_if_expired(attempt, timezone.now())
     if attempt.finished is None:
         messages.info(
-            request, "Answer the remaining questions first; then you will see your score."
+            request, _("Answer the remaining questions first; then you will see your score.")
         )
         return redirect("knm:attempt", attempt_id=attempt.pk)
     items = list(attempt.items.with_question())
@@ -233,7 +241,7 @@ def result(request, attempt_id):
             "attempt": attempt,
             "score": attempt_score(items),
             "target_percent": round(settings.KNM_PRACTICE_TARGET * 100),
-            "breadcrumbs": crumbs(KNM_CRUMB, ("Your result", None)),
+            "breadcrumbs": crumbs(KNM_CRUMB, (_("Your result"), None)),
         },
     )
 
@@ -252,7 +260,7 @@ def progress(request):
             "offline_answers": learner_offline_answers(learner),
             "reading": learner_reading_list(learner),
             "review_due": services.review_due_count(learner, timezone.now()),
-            "breadcrumbs": crumbs(KNM_CRUMB, ("Your progress", None)),
+            "breadcrumbs": crumbs(KNM_CRUMB, (_("Your progress"), None)),
         },
     )
 
@@ -263,5 +271,5 @@ def forget(request):
     if learner is not None:
         learner_forget(learner)
     request.session.pop(SESSION_KEY, None)
-    messages.success(request, "Your practice history on this browser has been deleted.")
+    messages.success(request, _("Your practice history on this browser has been deleted."))
     return redirect(reverse("knm:progress"))

@@ -6,10 +6,11 @@ person's own act, from the route check, is kept in a cookie only when they ask f
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from core.loader.schema import Field
 
-ACTS = {"2013": "2013 act", "2021": "2021 act"}
+ACTS = {"2013": gettext_lazy("2013 act"), "2021": gettext_lazy("2021 act")}
 
 APPLIES_TO = Field("texts", sort=True, joined=True, choices=tuple(ACTS))
 

@@ -11,18 +11,23 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from . import rules
 
-MISSING_CHOICE = "Choose one of the answers."
-MISSING_DATE = "Enter the date: day, month and year."
-UNKNOWN_ANSWER = "We did not recognise that answer. Choose one of the answers."
-NOT_A_DATE = "Enter the date as numbers, for example 15 3 2022 for 15 March 2022."
-NOT_REAL = "Enter a real date: that day does not exist."
-IN_FUTURE = "The date cannot be in the future. Enter a date up to today."
+MISSING_CHOICE = gettext_lazy("Choose one of the answers.")
+MISSING_DATE = gettext_lazy("Enter the date: day, month and year.")
+UNKNOWN_ANSWER = gettext_lazy("We did not recognise that answer. Choose one of the answers.")
+NOT_A_DATE = gettext_lazy("Enter the date as numbers, for example 15 3 2022 for 15 March 2022.")
+NOT_REAL = gettext_lazy("Enter a real date: that day does not exist.")
+IN_FUTURE = gettext_lazy("The date cannot be in the future. Enter a date up to today.")
 
 
 def nice_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    """A date as people write it, in the page's language: 15 March 2022, 15 maart 2022."""
+    return formats.date_format(date, "j F Y")
 
 
 @dataclass
@@ -51,10 +56,10 @@ def read_answers(book: rules.Rulebook, query, today: dt.date) -> Reading:
         earlier = reading.answers.get(other)
         if isinstance(value, dt.date) and isinstance(earlier, dt.date) and value < earlier:
             del reading.answers[slug]
-            reading.errors[slug] = (
-                f"This date cannot be before {nice_date(earlier)}, your answer to "
-                f"“{book.questions[other].text}”. Check both dates."
-            )
+            reading.errors[slug] = _(
+                "This date cannot be before %(date)s, your answer to “%(question)s”. "
+                "Check both dates."
+            ) % {"date": nice_date(earlier), "question": book.questions[other].text}
     return reading
 
 
@@ -88,10 +93,9 @@ def _read_date(question: rules.Question, query, today, reading: Reading) -> None
     if date > today:
         reading.errors[slug] = IN_FUTURE
     elif question.earliest and date < question.earliest:
-        reading.errors[slug] = (
-            f"Enter a date on or after {nice_date(question.earliest)}: an earlier date is "
-            "not possible for this question."
-        )
+        reading.errors[slug] = _(
+            "Enter a date on or after %(date)s: an earlier date is not possible for this question."
+        ) % {"date": nice_date(question.earliest)}
     else:
         reading.answers[slug] = date
 

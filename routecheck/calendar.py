@@ -8,6 +8,7 @@ import hashlib
 import re
 
 import icalendar
+from django.utils.translation import gettext as _
 
 from sources.references import REF_RE
 
@@ -57,14 +58,17 @@ def calendar_file(deadline, result, page_url: str, today: dt.date) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "My integration deadline")
+    cal.add("x-wr-calname", _("My integration deadline"))
     cal.add_component(
         _event(
             deadline.last_day,
-            "Last day of my integration period",
-            "The last day of the 3 years to finish my civic integration (inburgering), "
-            "as worked out from my answers on Wegwijs. DUO's letters and Mijn Inburgering "
-            f"show the date DUO uses. My result: {page_url}",
+            _("Last day of my integration period"),
+            _(
+                "The last day of the 3 years to finish my civic integration (inburgering), "
+                "as worked out from my answers on Wegwijs. DUO's letters and Mijn Inburgering "
+                "show the date DUO uses. My result: %(url)s"
+            )
+            % {"url": page_url},
             page_url,
             now,
         )

@@ -33,6 +33,7 @@ from .models import (
     ResultRule,
     ResultStep,
 )
+from .translations import question_translator, result_translator
 
 QUESTIONS, RESULTS = "check-questions", "check-results"
 
@@ -61,7 +62,7 @@ RESULT_SPEC = {
     "order": Field("int", required=True, default=100),
     "verdict": Field("text", required=True, choices=tuple(CheckResult.Verdict.values)),
     "act": Field("text", choices=("2013", "2021")),
-    "when": Field("texts", required=True, min_items=1),
+    "when": Field("texts", required=True, min_items=1, fixed=True),
     "deadline": Field(
         "record",
         fields={
@@ -365,6 +366,7 @@ QUESTION_KIND = ContentKind(
     label="check question",
     model=CheckQuestion,
     spec=QUESTION_SPEC,
+    translate=question_translator(QUESTION_SPEC),
     queryset=question_queryset,
     dump=dump_question,
     write=write_question,
@@ -382,6 +384,7 @@ RESULT_KIND = ContentKind(
     label="check result",
     model=CheckResult,
     spec=RESULT_SPEC,
+    translate=result_translator(RESULT_SPEC),
     queryset=result_queryset,
     dump=dump_result,
     write=write_result,

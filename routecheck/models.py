@@ -6,8 +6,10 @@ Editors change a rule by editing a result's rules; `routecheck.rules` applies th
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentRecord
+from core.translation import Translatable
 from sources.models import Reference
 from sources.references import link_references
 
@@ -43,6 +45,7 @@ class CheckQuestion(ContentRecord):
         help_text="A date question: the answer for people who do not know the date (empty: "
         "the date is required).",
     )
+    translated_fields = (*ContentRecord.translated_fields, "unknown_label")
 
     class Meta:
         ordering = ["order"]
@@ -55,12 +58,13 @@ class CheckQuestion(ContentRecord):
         return link_references(self.body_html, self.citations.all(), prefix=f"{self.slug}-")
 
 
-class Option(models.Model):
+class Option(Translatable):
     question = models.ForeignKey(CheckQuestion, on_delete=models.CASCADE, related_name="options")
     order = models.PositiveIntegerField(default=0)
     value = models.SlugField(max_length=60, help_text="The word rules use: 'eu', 'asylum'.")
     label = models.CharField(max_length=200, help_text="The answer as people read it.")
     hint = models.CharField(max_length=300, blank=True)
+    translated_fields = ("label", "hint")
 
     class Meta:
         ordering = ["question", "order"]
@@ -89,15 +93,15 @@ class CheckResult(ContentRecord):
     """A verdict (`title` is its headline), why (`body`), and what to do next."""
 
     class Verdict(models.TextChoices):
-        MUST = "must", "You must integrate"
-        PROBABLY_NOT = "probably-not", "You probably do not have to integrate"
-        NOT = "not", "You do not have to integrate"
-        ASK = "ask", "We cannot tell: ask DUO"
+        MUST = "must", _("You must integrate")
+        PROBABLY_NOT = "probably-not", _("You probably do not have to integrate")
+        NOT = "not", _("You do not have to integrate")
+        ASK = "ask", _("We cannot tell: ask DUO")
 
     class Act(models.TextChoices):
-        NONE = "", "No act"
-        ACT_2013 = "2013", "Civic Integration Act 2013"
-        ACT_2021 = "2021", "Civic Integration Act 2021"
+        NONE = "", _("No act")
+        ACT_2013 = "2013", _("Civic Integration Act 2013")
+        ACT_2021 = "2021", _("Civic Integration Act 2021")
 
     order = models.PositiveIntegerField(
         unique=True, help_text="Results are tried in this order: the first whose rule holds."
@@ -119,6 +123,7 @@ class CheckResult(ContentRecord):
     deadline_unknown = models.TextField(
         blank=True, help_text="Shown instead of a deadline when the person does not know the date."
     )
+    translated_fields = (*ContentRecord.translated_fields, "deadline_unknown")
 
     class Meta:
         ordering = ["order"]
@@ -147,11 +152,12 @@ class ResultRule(models.Model):
         return self.text
 
 
-class ResultStep(models.Model):
+class ResultStep(Translatable):
     result = models.ForeignKey(CheckResult, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=500)
     guide = models.ForeignKey("guides.Guide", on_delete=models.PROTECT, related_name="check_steps")
+    translated_fields = ("text",)
 
     class Meta:
         ordering = ["result", "order"]
@@ -160,12 +166,13 @@ class ResultStep(models.Model):
         return self.text
 
 
-class ResultReminder(models.Model):
+class ResultReminder(Translatable):
     result = models.ForeignKey(CheckResult, on_delete=models.CASCADE, related_name="reminders")
     order = models.PositiveIntegerField(default=0)
     weeks_before = models.PositiveIntegerField(help_text="Weeks before the deadline.")
     title = models.CharField(max_length=200)
     text = models.TextField(help_text="With [n] references to the result's citations.")
+    translated_fields = ("title", "text")
 
     class Meta:
         ordering = ["result", "order"]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from core.breadcrumbs import crumbs
@@ -38,7 +39,7 @@ def _url(name: str, query: str) -> str:
 
 
 def _trail(title: str):
-    return crumbs(("Do I have to integrate?", reverse("routecheck:start")), (title, None))
+    return crumbs((_("Do I have to integrate?"), reverse("routecheck:start")), (title, None))
 
 
 @require_safe
@@ -46,7 +47,7 @@ def start(request):
     return render(
         request,
         "routecheck/start.html",
-        {"breadcrumbs": crumbs(("Do I have to integrate?", None))},
+        {"breadcrumbs": crumbs((_("Do I have to integrate?"), None))},
     )
 
 
@@ -59,7 +60,7 @@ def question(request):
     if isinstance(step, rules.Decided):
         return _private(redirect(_url("routecheck:result", encode(book, reading.answers, asked))))
     if step is None:
-        page = render(request, "routecheck/no_result.html", {"breadcrumbs": _trail("No result")})
+        page = render(request, "routecheck/no_result.html", {"breadcrumbs": _trail(_("No result"))})
         return _private(page)
     current = step.question
     error = reading.errors.get(current.slug)
@@ -87,7 +88,7 @@ def question(request):
                 "chosen": reading.answers.get(current.slug, ""),
                 "others": others,
                 "back": back if asked else reverse("routecheck:start"),
-                "breadcrumbs": _trail(f"Question {len(asked) + 1}"),
+                "breadcrumbs": _trail(_("Question %(number)s") % {"number": len(asked) + 1}),
             },
         )
     )
@@ -153,7 +154,7 @@ def result(request):
                 "calendar_url": _url("routecheck:calendar", query),
                 "page_url": _url("routecheck:result", query),
                 "act_label": ACTS.get(outcome.act, ""),
-                "breadcrumbs": _trail("Your result"),
+                "breadcrumbs": _trail(_("Your result")),
             },
         )
     )

@@ -1,6 +1,7 @@
 """Sources as content: `content/sources/<slug>.md`, one official site or study resource."""
 
 from core.loader.schema import PUBLISHED, Field
+from core.loader.translating import translate_record
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
 
@@ -33,6 +34,7 @@ KIND = ContentKind(
     label="source",
     model=Source,
     spec=SPEC,
+    translate=translate_record(SPEC),
     detail_view="sources:detail",
     index_view="sources:index",
     search=SearchSpec("source", "Source", 0.9, search_entries),

@@ -2,8 +2,10 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentQuerySet, ContentRecord, published_q
+from core.translation import Translatable
 
 
 class SourceQuerySet(ContentQuerySet):
@@ -35,9 +37,9 @@ class Source(ContentRecord):
     """
 
     class Kind(models.TextChoices):
-        OFFICIAL = "official", "Official information"
-        LEARNING = "learning", "Study and practice material"
-        SUPPORT = "support", "Help and guidance"
+        OFFICIAL = "official", _("Official information")
+        LEARNING = "learning", _("Study and practice material")
+        SUPPORT = "support", _("Help and guidance")
 
     full_name = models.CharField(
         max_length=200, blank=True, help_text="The full or Dutch name, if it differs."
@@ -52,6 +54,7 @@ class Source(ContentRecord):
     )
 
     objects = SourceQuerySet.as_manager()
+    translated_fields = (*ContentRecord.translated_fields, "full_name")
 
     class Meta:
         ordering = ["title"]
@@ -65,7 +68,7 @@ class Source(ContentRecord):
         return self.url.split("://", 1)[-1].rstrip("/")
 
 
-class Reference(models.Model):
+class Reference(Translatable):
     """What a page relies on: one source (in the concrete model), the exact page, what the
     page uses it for, and when someone last compared the claims with it."""
 
@@ -82,6 +85,7 @@ class Reference(models.Model):
         null=True, blank=True, help_text="The page's own date, if it shows one."
     )
     order = models.PositiveIntegerField(default=0)
+    translated_fields = ("note",)
 
     class Meta:
         abstract = True

@@ -18,6 +18,7 @@ from html import escape
 from core.loader.columns import sync_rows
 from core.loader.links import FENCE_RE
 from core.loader.schema import Cleaner, Field
+from core.loader.translating import translate_items
 
 CITATIONS = Field(
     "records",
@@ -248,3 +249,8 @@ def link_references(html: str, citations, prefix: str = "") -> str:
         else:
             out.append(REF_RE.sub(replace, piece))
     return "".join(out)
+
+
+def translate_citations(citations, items: list[dict], language: str) -> list:
+    """A translation's citation notes on the record's citations (the same ones, in order)."""
+    return translate_items(citations, items, language, note="note")

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
@@ -32,7 +33,7 @@ def source_list(request):
         {
             "topics": topics,
             "groups": [(label, items) for label, items in groups if items],
-            "breadcrumbs": crumbs(("Sources", None)),
+            "breadcrumbs": crumbs((_("Sources"), None)),
         },
     )
 
@@ -60,6 +61,6 @@ def source_detail(request, slug):
             "entries": entries,
             "guides": guides,
             "questions": questions,
-            "breadcrumbs": crumbs(("Sources", reverse("sources:index")), (source.title, None)),
+            "breadcrumbs": crumbs((_("Sources"), reverse("sources:index")), (source.title, None)),
         },
     )

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from core.loader.columns import dump_columns, replace_rows, set_columns
 from core.loader.schema import PUBLISHED, Field
+from core.loader.translating import translate_record
 from core.registry import ContentKind
 from routecheck.acts import APPLIES_TO, drop_empty_applies_to
 
@@ -65,6 +66,7 @@ KIND = ContentKind(
     label="plan step",
     model=Step,
     spec=SPEC,
+    translate=translate_record(SPEC),
     queryset=queryset,
     dump=dump,
     write=write,

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from core.loader.columns import dump_columns, set_columns, sync_rows
 from core.loader.files import Problem
 from core.loader.schema import PUBLISHED, Field
+from core.loader.translating import translate_items, translate_record
 from core.registry import ContentKind, SearchDoc, SearchSpec
 from core.text import plain_text
 
@@ -145,11 +146,29 @@ def search_entries():
         )
 
 
+def translate(obj: Topic, data: dict, language: str) -> list:
+    """A translation's texts on the topic, its collections and their entries."""
+    changed = translate_record(SPEC)(obj, data, language)
+    collections = list(obj.collections.all())
+    for collection, item in zip(collections, data["collections"], strict=False):
+        collection.set_translation(language, title=item["title"], intro=item["intro"])
+        changed += translate_items(
+            collection.entries.all(),
+            item["entries"],
+            language,
+            name="name",
+            label="label",
+            note="note",
+        )
+    return [*changed, *collections]
+
+
 KIND = ContentKind(
     name="topics",
     label="topic",
     model=Topic,
     spec=SPEC,
+    translate=translate,
     queryset=queryset,
     dump=dump,
     write=write,

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.models import ContentRecord, published_q
+from core.translation import Translatable
 
 
 class Topic(ContentRecord):
@@ -11,6 +12,7 @@ class Topic(ContentRecord):
     key_points = models.TextField(
         help_text="Exactly three key points, one per line.",
     )
+    translated_fields = (*ContentRecord.translated_fields, "key_points")
 
     class Meta:
         ordering = ["order", "title"]
@@ -23,7 +25,7 @@ class Topic(ContentRecord):
         return [line.strip() for line in self.key_points.splitlines() if line.strip()]
 
 
-class SourceCollection(models.Model):
+class SourceCollection(Translatable):
     """A named list of sources inside a topic, e.g. "Official starting points"."""
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="collections")
@@ -31,6 +33,7 @@ class SourceCollection(models.Model):
     title = models.CharField(max_length=200)
     intro = models.TextField(help_text="One or two sentences: what this collection is for.")
     order = models.PositiveIntegerField(default=0)
+    translated_fields = ("title", "intro")
 
     class Meta:
         ordering = ["topic__order", "order"]
@@ -56,7 +59,7 @@ class CollectionEntryQuerySet(models.QuerySet):
         )
 
 
-class CollectionEntry(models.Model):
+class CollectionEntry(Translatable):
     """A source as listed in one collection, with that collection's label and note."""
 
     collection = models.ForeignKey(
@@ -75,6 +78,7 @@ class CollectionEntry(models.Model):
     order = models.PositiveIntegerField(default=0)
 
     objects = CollectionEntryQuerySet.as_manager()
+    translated_fields = ("name", "label", "note")
 
     class Meta:
         ordering = ["collection", "order"]

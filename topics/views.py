@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
@@ -17,7 +18,7 @@ def topic_list(request):
     return render(
         request,
         "topics/topic_list.html",
-        {"topics": topics, "breadcrumbs": crumbs(("Topics", None))},
+        {"topics": topics, "breadcrumbs": crumbs((_("Topics"), None))},
     )
 
 
@@ -52,6 +53,6 @@ def topic_detail(request, slug):
             "collections": collections,
             "questions": questions[:QUESTIONS_SHOWN],
             "more_questions": len(questions) > QUESTIONS_SHOWN,
-            "breadcrumbs": crumbs(("Topics", reverse("topics:index")), (topic.title, None)),
+            "breadcrumbs": crumbs((_("Topics"), reverse("topics:index")), (topic.title, None)),
         },
     )

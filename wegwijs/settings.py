@@ -90,6 +90,9 @@ MIDDLEWARE = [
     # Links to unpublished pages become plain text (inside the cache: cached pages are clean).
     "core.linked.LiveLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address: /nl/... is Dutch, everything else English (never guessed
+    # from the browser's Accept-Language, so a shared link shows the same language to all).
+    "core.i18n.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -182,7 +185,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# English at the site's own addresses, Dutch under /nl/ (wegwijs/urls.py). The content's own
+# language is English; Dutch content comes from content/nl/, the interface's Dutch from
+# gettext (locale/nl/LC_MESSAGES/django.po, compiled by `make install`).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates stay British ("1 Jan 2026" in admin): wegwijs/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["wegwijs.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

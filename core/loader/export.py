@@ -21,6 +21,7 @@ import yaml
 from .. import registry
 from ..registry import ContentKind
 from ..text import normalise_text
+from ..translation import in_default_language
 from .progress import Progress, no_progress
 from .read import read_content
 from .roundtrip import update_file
@@ -73,6 +74,7 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
 
 
+@in_default_language
 def export_content(content_dir: Path, progress: Progress = no_progress) -> ExportResult:
     """`progress(stage, kind, done, total)` hears how far the reading and writing are."""
     content_dir = Path(content_dir)

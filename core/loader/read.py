@@ -10,10 +10,12 @@ from django.conf import settings
 
 from .. import registry
 from ..registry import ContentKind
+from ..translation import in_default_language, languages
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
 from .progress import Progress, no_progress
 from .schema import Cleaner, Ref, key_of
+from .translations import Translated, read_translations
 
 
 @dataclass
@@ -36,6 +38,8 @@ class ContentSet:
     unreadable: dict[str, set[str]] = field(default_factory=dict)
     # What is allowed but probably a mistake (two guides with one title), as problems.
     warnings: list[Problem] = field(default_factory=list)
+    # The files in content/<language>/, read and checked against their English records.
+    translations: list[Translated] = field(default_factory=list)
 
     def of(self, kind: str) -> dict[str, Record]:
         return self.records.setdefault(kind, {})
@@ -55,6 +59,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+@in_default_language
 def read_content(
     content_dir: Path, progress: Progress = no_progress
 ) -> tuple[ContentSet, list[Problem]]:
@@ -67,6 +72,7 @@ def read_content(
     if not content_dir.is_dir():
         return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
 
+    translation_folders = set(languages())
     paths = sorted(content_dir.rglob("*.md"))
     shown_root = display_path(content_dir)  # resolved once, not once per file
     totals = Counter(p.relative_to(content_dir).parts[0] for p in paths)
@@ -75,6 +81,8 @@ def read_content(
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
             continue  # notes for editors at the top of content/ are not records
+        if relative.parts[0] in translation_folders:
+            continue  # translations: read below, once the English records are known
         done[relative.parts[0]] += 1
         progress("reading", relative.parts[0], done[relative.parts[0]], totals[relative.parts[0]])
         shown = str(Path(shown_root, relative))
@@ -104,7 +112,16 @@ def read_content(
             problems.extend(kind.check_set(content))
     problems.extend(_check_references(content, kinds))
     problems.extend(_check_links(content))
-    content.warnings = sorted(w for kind in kinds.values() for w in _same_titles(content, kind))
+    content.translations, translation_problems, translation_warnings = read_translations(
+        content_dir, content, display_path
+    )
+    problems.extend(translation_problems)
+    content.warnings = sorted(
+        [
+            *(w for kind in kinds.values() for w in _same_titles(content, kind)),
+            *translation_warnings,
+        ]
+    )
     return content, sorted(set(problems))
 
 

@@ -31,11 +31,19 @@ class Field:
     key: str = ""  # the name in the data and on the model, when it differs ("name" → "title")
     sort: bool = False  # a list whose order carries no meaning: kept sorted
     joined: bool = False  # texts stored on the model as one line each
+    # Text that is the same in every language (tags, rules): a translation must copy it.
+    fixed: bool = False
 
     @property
     def column(self) -> bool:
         """Stored as a plain model attribute, read and written without the kind's help."""
         return self.type in SCALARS or (self.type == "texts" and self.joined)
+
+    @property
+    def translatable(self) -> bool:
+        """Words people read, which a translation (content/<language>/) puts in its language.
+        Everything else (references, numbers, dates, addresses, choices) it copies."""
+        return self.type in ("text", "texts") and not self.choices and not self.fixed
 
 
 def key_of(name: str, fspec: Field) -> str:
@@ -183,5 +191,5 @@ def _type_name(value) -> str:
 
 # Fields most kinds share.
 PUBLISHED = Field("bool", default=True)
-TAGS = Field("texts", sort=True)
+TAGS = Field("texts", sort=True, fixed=True)
 ORDER = Field("int", default=100)

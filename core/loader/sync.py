@@ -16,6 +16,8 @@ from django.db import connection, transaction
 
 from .. import registry
 from ..registry import ContentKind, Slugs
+from ..translation import in_default_language
+from . import translating
 from .columns import dump_columns, set_columns
 from .history import record_load
 from .progress import Progress, no_progress
@@ -80,10 +82,14 @@ class LoadResult:
     conflicts: list[Conflict] = field(default_factory=list)
     kept: dict[str, list[str]] = field(default_factory=dict)
     written: bool = False
+    # Translations written (all of them, when any changed) and how many are behind.
+    translations: Counter = field(default_factory=Counter)
 
     @property
     def changed(self) -> bool:
-        return any(c["created"] or c["updated"] or c["removed"] for c in self.counts.values())
+        return bool(self.translations["written"]) or any(
+            c["created"] or c["updated"] or c["removed"] for c in self.counts.values()
+        )
 
 
 def current_hashes(current: dict[str, dict]) -> dict[str, dict[str, str]]:
@@ -120,6 +126,7 @@ def find_conflicts(
     return conflicts
 
 
+@in_default_language
 def sync_content(
     content: ContentSet, *, force: bool = False, progress: Progress = no_progress
 ) -> LoadResult:
@@ -175,6 +182,8 @@ def sync_content(
         for kind in kinds:
             if kind.after_write:
                 kind.after_write(written[kind.name], slugs)
+        if result.changed or not translating.unchanged(content.translations):
+            result.translations = translating.write_translations(content.translations)
         progress("history", "revisions", 0, sum(len(w) for w in written.values()))
         recorded = record_load(written)
         progress("history", "revisions", recorded, recorded)
@@ -182,6 +191,7 @@ def sync_content(
     return result
 
 
+@in_default_language
 def check_conflicts(content: ContentSet) -> list[Conflict]:
     """The conflicts a load of `content` would refuse on, without writing anything. A
     database that was never set up (`--check` on a fresh checkout) has none."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.translation import content_language, default_language
 from glossary.models import GlossaryTerm
 
 from ..models import SearchEntry
 from .engines import Result, run
 from .index import KEYWORD_SEPARATOR, rebuild, rebuild_after_change
+from .stemming import join_separable
 from .words import MAX_QUERY, STOP_WORDS, WORD_RE, correct, glossary_matches, terms_of
 
 __all__ = ["MAX_QUERY", "Outcome", "Result", "rebuild", "rebuild_after_change", "search"]
@@ -33,11 +35,11 @@ class Outcome:
     corrected: str = ""  # the query we searched instead, when the original found nothing
 
 
-def _ranked(query: str, words: list[str], limit: int) -> list[Result]:
-    results = run(words, "all", limit)
+def _ranked(query: str, words: list[str], limit: int, language: str) -> list[Result]:
+    results = run(words, "all", limit, language)
     if len(results) < ENOUGH and len(words) > 1:
         seen = {r.url for r in results}
-        results += [r for r in run(words, "any", limit) if r.url not in seen]
+        results += [r for r in run(words, "any", limit, language) if r.url not in seen]
     return _by_intent(query, results)[:limit]
 
 
@@ -67,16 +69,18 @@ def _by_intent(query: str, results: list[Result]) -> list[Result]:
     return sorted(results, key=lambda r: -scores[r.url])
 
 
-def search(query: str, limit: int = MAX_RESULTS) -> Outcome:
+def search(query: str, limit: int = MAX_RESULTS, language: str = "") -> Outcome:
+    """Pages in `language` (default: the active one, so /nl/search/ searches Dutch pages)."""
+    language = language or content_language() or default_language()
     query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY]
-    words = terms_of(query)
+    words = terms_of(join_separable(query) if language == "nl" else query)
     if not words:
         return Outcome(query, [])
-    outcome = Outcome(query, _ranked(query, words, limit), glossary_matches(query))
+    outcome = Outcome(query, _ranked(query, words, limit, language), glossary_matches(query))
     if not outcome.results:
         fixed = [correct(w) for w in words]
         if fixed != words:
             outcome.corrected = " ".join(fixed)
-            outcome.results = _ranked(outcome.corrected, fixed, limit)
+            outcome.results = _ranked(outcome.corrected, fixed, limit, language)
             outcome.terms = outcome.terms or glossary_matches(outcome.corrected)
     return outcome

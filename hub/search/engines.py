@@ -1,7 +1,9 @@
 """The two full-text engines behind search, ranked alike.
 
-SQLite (the default): an FTS5 table with the porter stemmer, ranked by bm25 with column
-weights. PostgreSQL: weighted tsvectors ranked by ts_rank. In both, a page's title and its
+SQLite (the default): an FTS5 table per language, ranked by bm25 with column weights;
+English is stemmed by FTS5's porter tokenizer, other languages by Snowball before they are
+indexed and searched (stemming.py). PostgreSQL: weighted tsvectors ranked by ts_rank, with
+the language's text search configuration (english, dutch). In both, a page's title and its
 own keywords (glossary names, tags, editors' synonyms) weigh most, its headings and summary
 next, its body least; each kind of page has a weight of its own (a guide is the best answer
 to most searches).
@@ -16,8 +18,14 @@ from html import escape
 from django.db import connection
 from django.db.models import Case, FloatField, Value, When
 
+from core.translation import default_language
+
 from ..models import SearchEntry
-from .index import kind_specs
+from .index import fts_table, kind_specs
+from .stemming import mark, stems
+
+# PostgreSQL's text search configuration for each language.
+POSTGRES_CONFIG = {"en": "english", "nl": "dutch"}
 
 # Column weights on SQLite, in the FTS table's column order.
 SQLITE_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "keywords": 8.0, "headings": 5.0}
@@ -45,11 +53,15 @@ def _snippet(summary: str, body: str) -> str:
     return _marked(summary if START in summary or START not in body else body)
 
 
-def run(words: list[str], mode: str, limit: int) -> list[Result]:
-    """Pages matching all the words (mode "all") or any of them ("any"), best first."""
+def run(words: list[str], mode: str, limit: int, language: str = "") -> list[Result]:
+    """Pages in `language` (default: the site's) matching all the words (mode "all") or any
+    of them ("any"), best first."""
+    language = language or default_language()
     if connection.vendor == "postgresql":
-        return _postgres(words, mode, limit)
-    return _sqlite(words, mode, limit)
+        return _postgres(words, mode, limit, language)
+    if language == default_language():
+        return _sqlite(words, mode, limit)
+    return _sqlite_stemmed(words, mode, limit, language)
 
 
 def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
@@ -77,18 +89,47 @@ def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
     ]
 
 
-def _postgres(words: list[str], mode: str, limit: int) -> list[Result]:
+def _sqlite_stemmed(words: list[str], mode: str, limit: int, language: str) -> list[Result]:
+    """A language FTS5 cannot stem: its table holds Snowball stems, and so does the query;
+    the snippet is marked here, on the page's own words."""
+    wanted = stems(words, language)
+    joiner = " AND " if mode == "all" else " OR "
+    match = joiner.join(f'("{w}" OR "{w}"*)' if len(w) >= 3 else f'"{w}"' for w in wanted)
+    table = fts_table(language)
+    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS.values())
+    boost = " ".join(f"WHEN '{k}' THEN {float(s.boost)}" for k, s in kind_specs().items())
+    sql = f"""
+        SELECT e.kind, e.url, e.title, e.summary, e.body,
+               bm25({table}, {weights}) * (CASE e.kind {boost} ELSE 1 END) AS score
+        FROM {table} JOIN hub_searchentry e ON e.id = {table}.rowid
+        WHERE {table} MATCH %s
+        ORDER BY score LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, limit])
+        rows = cursor.fetchall()
+    found = set(wanted)
+    results = []
+    for kind, url, title, summary, body, _score in rows:
+        marked_summary = mark(summary, found, language, START, STOP, words=60)
+        marked_body = mark(body, found, language, START, STOP, words=24)
+        results.append(Result(kind, url, title, _snippet(marked_summary, marked_body)))
+    return results
+
+
+def _postgres(words: list[str], mode: str, limit: int, language: str) -> list[Result]:
     # Imported here: it needs the PostgreSQL driver, which a SQLite install may not have.
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
+    config = POSTGRES_CONFIG.get(language, "simple")
     joiner = " & " if mode == "all" else " | "
-    query = SearchQuery(joiner.join(f"{w}:*" for w in words), search_type="raw", config="english")
+    query = SearchQuery(joiner.join(f"{w}:*" for w in words), search_type="raw", config=config)
     vector = (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("keywords", weight="A", config="english")
-        + SearchVector("headings", weight="B", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("body", weight="C", config="english")
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("keywords", weight="A", config=config)
+        + SearchVector("headings", weight="B", config=config)
+        + SearchVector("summary", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
     )
     boost = Case(
         *(When(kind=k, then=Value(s.boost)) for k, s in kind_specs().items()),
@@ -105,14 +146,15 @@ def _postgres(words: list[str], mode: str, limit: int) -> list[Result]:
         output_field=FloatField(),
     )
     rows = (
-        SearchEntry.objects.annotate(vector=vector)
+        SearchEntry.objects.filter(language=language)
+        .annotate(vector=vector)
         .filter(vector=query)
         .annotate(
             rank=SearchRank(vector, query, weights=[0.1, 0.2, 0.5, 1.0]) * boost + exact,
             headline=SearchHeadline(
                 "body",
                 query,
-                config="english",
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 max_words=30,
@@ -121,7 +163,7 @@ def _postgres(words: list[str], mode: str, limit: int) -> list[Result]:
             summary_headline=SearchHeadline(
                 "summary",
                 query,
-                config="english",
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 highlight_all=True,

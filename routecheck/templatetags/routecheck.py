@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from ..acts import ACTS, acts_of
 
@@ -14,4 +15,7 @@ def acts(record) -> list[str]:
 @register.filter
 def act_names(values) -> str:
     """["2013", "2021"] → "2013 act and 2021 act"."""
-    return " and ".join(ACTS[v] for v in values if v in ACTS)
+    names = [str(ACTS[v]) for v in values if v in ACTS]
+    if len(names) == 2:
+        return _("%(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+    return ", ".join(names)

@@ -51,12 +51,13 @@
     if (!link || link.hasAttribute("download") || event.ctrlKey || event.metaKey || event.shiftKey) return;
     var path = link.pathname;
     if (link.origin !== window.location.origin) return;
-    if (path.indexOf("/check/questions/") !== 0 && path.indexOf("/check/result/") !== 0) return;
+    // /check/… in English, /nl/check/… (any language prefix) in the other languages.
+    if (!/^(\/[a-z]{2}(-[a-z]+)?)?\/check\/(questions|result)\//.test(path)) return;
     event.preventDefault();
     load(link.href, true);
   });
 
   window.addEventListener("popstate", function () {
-    if (window.location.pathname.indexOf("/check/") === 0) load(window.location.href, false);
+    if (/^(\/[a-z]{2}(-[a-z]+)?)?\/check\//.test(window.location.pathname)) load(window.location.href, false);
   });
 })();

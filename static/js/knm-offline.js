@@ -16,10 +16,28 @@
   var screen = document.getElementById("offline-screen");
   var bank = null;
   var round = null;
+  // Every word this script shows, in the page's language: a JSON data block the template
+  // writes (knm/offline_views.py offline_strings). "{n}" and other names in braces are
+  // filled in by say(); "_one"/"_many" are the forms for 1 and for other numbers.
+  var stringsNode = document.getElementById("offline-strings");
+  var S = stringsNode ? JSON.parse(stringsNode.textContent) : {};
+  var LANG = S.lang || document.documentElement.lang || "en";
+
+  function say(key, values) {
+    var text = S[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+
+  function sayCount(key, n, values) {
+    var all = Object.assign({ n: n }, values || {});
+    return say(key + (n === 1 ? "_one" : "_many"), all);
+  }
 
   if (!W || !window.indexedDB || !window.Promise) {
-    statusLine.textContent = "This browser cannot keep questions for offline practice. " +
-      "You can still practise online on the KNM practice page.";
+    statusLine.textContent = say("cannot_keep");
     return;
   }
 
@@ -45,8 +63,6 @@
     }
     return copy;
   }
-
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   function byId() {
     var map = {};
@@ -91,13 +107,13 @@
     bank.themes.forEach(function (t) {
       if (!counts[t.slug]) return;
       themeSelect.appendChild(el("option", {
-        value: t.slug, text: t.title + " (" + t.dutch_title + "): " + plural(counts[t.slug], "question"),
+        value: t.slug, text: t.title + " (" + t.dutch_title + "): " + sayCount("questions", counts[t.slug]),
       }));
     });
     var when = new Date(bank.checked || Date.now());
-    statusLine.textContent = plural(bank.questions.length, "practice question") +
-      " saved on this device, ready without a connection (last updated " +
-      when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) + ").";
+    statusLine.textContent = sayCount("ready", bank.questions.length, {
+      date: when.toLocaleDateString(LANG === "en" ? "en-GB" : LANG, { day: "numeric", month: "long", year: "numeric" }),
+    });
     startSection.hidden = false;
   }
 
@@ -146,31 +162,48 @@
     var titleId = "offline-doc-" + question.id;
     return el("figure", { class: "document document-" + doc.kind, "aria-labelledby": titleId }, [
       el("figcaption", { id: titleId }, [
-        el("span", { class: "document-kind", text: doc.label + ":" }),
+        el("span", { class: "document-kind", text: ((S.kinds || {})[doc.kind] || doc.label) + ":" }),
         document.createTextNode(" "),
         el("span", { lang: "nl", text: doc.title }),
       ]),
       el("div", { class: "document-body", lang: "nl", html: doc.html }),
       el("details", { class: "document-text" }, [
-        el("summary", { text: "Read the document as plain text" }),
+        el("summary", { text: say("plain_text") }),
         el("p", { lang: "nl", text: doc.text }),
       ]),
     ]);
   }
 
-  function translation(question) {
+  // "Show in English", closed until opened. On English pages the options show their English
+  // next to the Dutch; on pages in another language it is here, behind the same toggle.
+  function translation(question, item) {
+    var options = null;
+    if (!S.english_inline && item) {
+      options = el("ul", { class: "options-en", lang: "en" }, shownOptions(question, item).map(function (shown) {
+        return el("li", {}, [
+          el("span", { class: "letter", text: shown.letter }),
+          document.createTextNode(" " + shown.option.en),
+        ]);
+      }));
+    }
     return el("details", { class: "translation" }, [
-      el("summary", { text: "Show in English" }),
-      question.situation_en ? el("p", { text: question.situation_en }) : null,
-      el("p", { text: question.question_en }),
+      el("summary", { lang: "en", text: say("show_english") }),
+      question.situation_en ? el("p", { lang: "en", text: question.situation_en }) : null,
+      el("p", { lang: "en", text: question.question_en }),
+      options,
     ]);
   }
 
+  function optionEnglish(option) {
+    if (!S.english_inline) return [];
+    return [document.createTextNode(" "), el("span", { class: "option-en", text: option.en })];
+  }
+
   function heading() {
-    var theme = round.theme === "all" ? "all themes" : themeOf(round.theme).title;
+    var theme = round.theme === "all" ? say("all_themes") : themeOf(round.theme).title;
     return [
-      el("p", { class: "eyebrow", text: "Offline practice: " + theme }),
-      el("h2", { text: "Question " + (round.position + 1) + " of " + round.items.length }),
+      el("p", { class: "eyebrow", text: say("eyebrow", { theme: theme }) }),
+      el("h2", { text: say("question_of", { n: round.position + 1, total: round.items.length }) }),
     ];
   }
 
@@ -187,14 +220,12 @@
           el("span", { class: "letter", "aria-hidden": "true", text: shown.letter }),
           document.createTextNode(" "),
           el("span", { lang: "nl", text: shown.option.nl }),
-          document.createTextNode(" "),
-          el("span", { class: "option-en", text: shown.option.en }),
-        ]),
+        ].concat(optionEnglish(shown.option))),
       ]));
     });
     var form = el("form", { class: "answer-form", id: "offline-answer-form" }, [
       fieldset,
-      el("button", { class: "button", type: "submit", text: "Check my answer" }),
+      el("button", { class: "button", type: "submit", text: say("check") }),
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -202,10 +233,10 @@
       if (checked) answer(item, question, parseInt(checked.value, 10));
     });
     show(el("div", {}, heading().concat([
-      el("p", { class: "meta", text: "Theme: " + theme.title + " (" + theme.dutch_title + ")" }),
+      el("p", { class: "meta", text: say("theme", { theme: theme.title + " (" + theme.dutch_title + ")" }) }),
       documentFigure(question),
       question.situation_nl ? el("p", { class: "situation", lang: "nl", text: question.situation_nl }) : null,
-      translation(question),
+      translation(question, item),
       form,
     ])));
   }
@@ -235,32 +266,30 @@
         el("span", { class: "letter", text: shown.letter }),
         document.createTextNode(" "),
         el("span", { lang: "nl", text: o.nl }),
-        document.createTextNode(" "),
-        el("span", { class: "option-en", text: o.en }),
-      ]);
-      if (o.correct) li.appendChild(el("strong", { class: "badge", text: "Correct answer" }));
-      if (o.n === item.chosen && !o.correct) li.appendChild(el("strong", { class: "badge", text: "Your answer" }));
+      ].concat(optionEnglish(o)));
+      if (o.correct) li.appendChild(el("strong", { class: "badge", text: say("correct") }));
+      if (o.n === item.chosen && !o.correct) li.appendChild(el("strong", { class: "badge", text: say("yours") }));
       review.appendChild(li);
     });
     var readMore = el("a", { href: question.read_url, text: question.read_label });
     if (question.read_external) readMore.setAttribute("rel", "external");
     var last = round.position + 1 >= round.items.length;
-    var next = el("button", { class: "button", type: "button", text: last ? "See your result" : "Next question" });
+    var next = el("button", { class: "button", type: "button", text: last ? say("see_result") : say("next") });
     next.addEventListener("click", function () {
       round.position += 1;
       W.put("kv", round, "round").then(last ? showResult : showQuestion);
     });
-    var verdict = el("h3", { text: item.correct ? "Right!" : "Not quite." });
+    var verdict = el("h3", { text: item.correct ? say("right") : say("not_quite") });
     show(el("div", {}, heading().concat([
       documentFigure(question),
       question.situation_nl ? el("p", { class: "situation", lang: "nl", text: question.situation_nl }) : null,
       el("p", { class: "question-text", lang: "nl", text: question.question_nl }),
-      translation(question),
+      translation(question, item),
       el("div", { class: "feedback " + (item.correct ? "feedback-right" : "feedback-wrong"), role: "status" }, [
         verdict,
         review,
         el("div", { class: "prose", html: question.explanation_html }),
-        el("p", {}, [document.createTextNode("Read more: "), readMore]),
+        el("p", {}, [document.createTextNode(say("read_more") + " "), readMore]),
       ]),
       el("p", {}, [next]),
     ])), verdict);
@@ -283,28 +312,28 @@
       if (!s) return;
       rows.appendChild(el("tr", {}, [
         el("th", { scope: "row", text: t.title }),
-        el("td", { text: s.right + " of " + s.total }),
+        el("td", { text: say("of", { right: s.right, total: s.total }) }),
       ]));
     });
-    var again = el("button", { class: "button", type: "button", text: "Practise again" });
+    var again = el("button", { class: "button", type: "button", text: say("again") });
     again.addEventListener("click", function () {
       screen.replaceChildren();
       startSection.hidden = false;
       themeSelect.focus();
     });
-    var verdict = el("h2", { text: "Your result: " + right + " of " + total + " right" });
+    var verdict = el("h2", { text: say("result", { right: right, total: total }) });
     show(el("div", { class: "offline-result" }, [
-      el("p", { class: "eyebrow", text: "Offline practice" }),
+      el("p", { class: "eyebrow", text: say("offline_practice") }),
       verdict,
-      el("p", { class: "lead", text: "That is " + Math.round((100 * right) / total) + "%." }),
+      el("p", { class: "lead", text: say("percent", { percent: Math.round((100 * right) / total) }) }),
       el("table", { class: "score-table" }, [
-        el("caption", { text: "Right answers per theme" }),
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Theme" }), el("th", { scope: "col", text: "Right" })])]),
+        el("caption", { text: say("per_theme") }),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: say("theme_column") }), el("th", { scope: "col", text: say("right_column") })])]),
         rows,
       ]),
-      el("p", { text: "Your answers are kept on this device and added to your progress when you are online. Questions you missed come first in your next offline round." }),
+      el("p", { text: say("kept") }),
       el("p", { class: "actions" }, [again, document.createTextNode(" "),
-        el("a", { href: app.getAttribute("data-progress-url"), text: "See your progress" })]),
+        el("a", { href: app.getAttribute("data-progress-url"), text: say("progress") })]),
     ]), verdict);
     round = null;
     W.put("kv", null, "round");
@@ -316,16 +345,12 @@
   function describePending(waiting) {
     if (waiting === 0) {
       W.all("answers").then(function (all) {
-        var line = all.length ? "All your answers have been added to your progress." : "";
-        if (dropped) {
-          line += " " + plural(dropped, "answer") + " to a question no longer in the practice bank " +
-            (dropped === 1 ? "was" : "were") + " not counted.";
-        }
+        var line = all.length ? say("all_added") : "";
+        if (dropped) line += " " + sayCount("dropped", dropped);
         syncLine.textContent = line.trim();
       });
     } else {
-      syncLine.textContent = plural(waiting, "answer") + " saved on this device " +
-        (navigator.onLine ? "will be sent now." : "will be sent when you are online again.");
+      syncLine.textContent = sayCount(navigator.onLine ? "sending" : "waiting", waiting);
     }
   }
 
@@ -340,7 +365,7 @@
       describePending(waiting.length);
       if (!waiting.length || !navigator.onLine) return;
       return W.sync().catch(function () {
-        syncLine.textContent = "Your answers could not be sent yet. They stay on this device and are sent later.";
+        syncLine.textContent = say("not_sent");
       });
     });
   }
@@ -376,8 +401,7 @@
   loadBank().then(function (loaded) {
     bank = loaded;
     if (!bank) {
-      statusLine.textContent = "The questions are not saved on this device yet. Open this page " +
-        "once with an internet connection; after that it works offline.";
+      statusLine.textContent = say("not_saved");
       return;
     }
     showReady();
@@ -393,6 +417,6 @@
       }
     });
   }).then(sendAnswers, function () {
-    statusLine.textContent = "The saved questions could not be opened in this browser.";
+    statusLine.textContent = say("cannot_open");
   });
 })();

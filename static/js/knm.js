@@ -14,7 +14,7 @@
       value.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       if (left === 0) {
         timer.classList.add("timer-done");
-        value.textContent = "0:00 (time is up)";
+        value.textContent = timer.getAttribute("data-time-up") || "0:00 (time is up)";
         return;
       }
       window.setTimeout(tick, 1000);

@@ -90,13 +90,18 @@
     });
   };
 
+  // A sentence about a number of answers, in the page's language: the element carries both
+  // forms (data-waiting-one, data-waiting-many with "{n}"), written by the template.
+  function counted(element, name, count) {
+    var form = element.getAttribute("data-" + name + (count === 1 ? "-one" : "-many")) || "";
+    return form.replace("{n}", count);
+  }
+
   function showPending(count) {
     var line = document.querySelector("[data-pending-answers]");
     if (!line) return;
     line.hidden = count === 0;
-    line.textContent = count + " answer" + (count === 1 ? "" : "s") +
-      " from offline practice " + (count === 1 ? "is" : "are") +
-      " saved on this device and will be added here when it is online.";
+    line.textContent = counted(line, "waiting", count);
   }
 
   function markSent(batch, results) {
@@ -177,9 +182,7 @@
         var line = document.querySelector("[data-pending-answers]");
         if (line && result.sent > 0) {
           line.hidden = false;
-          line.textContent = result.sent + " answer" + (result.sent === 1 ? "" : "s") +
-            " from offline practice " + (result.sent === 1 ? "was" : "were") +
-            " just added. Reload this page to see them in the table.";
+          line.textContent = counted(line, "added", result.sent);
         }
       }, function () { /* try again next time */ });
     }

@@ -19,7 +19,10 @@
     if (!results.length) return;
     var label = document.createElement("p");
     label.className = "visually-hidden";
-    label.textContent = results.length + " suggestions";
+    // The words come from the page, in its language (data-suggestions-one/-many on the form).
+    label.textContent = results.length === 1
+      ? form.getAttribute("data-suggestions-one") || "1 suggestion"
+      : (form.getAttribute("data-suggestions-many") || "{n} suggestions").replace("{n}", results.length);
     var list = document.createElement("ul");
     results.forEach(function (r) {
       var item = document.createElement("li");

@@ -30,6 +30,18 @@ PAGES = [
     "/no-such-page/",
 ]
 
+# The Dutch twin of every page type (issue #14): all of them through the HTML validator (one
+# run for every file, so cheap); a few representative ones through axe, whose cost is per page.
+DUTCH_PAGES = ["/nl" + url for url in PAGES]
+DUTCH_SAMPLE = [
+    "/nl/",
+    "/nl/guides/register-your-address/",
+    "/nl/search/?q=digid",
+    "/nl/knm/",
+    "/nl/knm/offline/",
+    "/nl/no-such-page/",
+]
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

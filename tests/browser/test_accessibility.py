@@ -5,7 +5,7 @@ import pytest
 
 from knm.models import Attempt
 
-from .conftest import PAGES
+from .conftest import DUTCH_SAMPLE, PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +36,15 @@ def check(page, url, problems):
 def test_every_page_type_passes_axe(browser, site, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     problems = []
-    for url in PAGES:
+    for url in PAGES + DUTCH_SAMPLE:
         page.goto(site + url)
         check(page, url, problems)
+    # A Dutch KNM question, its English help opened (the options' English is in it).
+    page.goto(site + "/nl/knm/")
+    page.select_option("#theme-select", "housing")
+    page.click("text=Begin met oefenen")
+    page.click("summary >> text=Show in English")
+    check(page, "Dutch KNM question", problems)
     # The KNM screens: a question, its feedback, a refused answer, the result.
     page.goto(site + "/knm/")
     page.select_option("#theme-select", "housing")
@@ -73,7 +79,7 @@ def test_every_page_type_passes_axe_in_the_dark_colour_scheme(browser, site):
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
     page = context.new_page()
     problems = []
-    for url in PAGES:
+    for url in PAGES + DUTCH_SAMPLE:
         page.goto(site + url)
         assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
         check(page, url, problems)

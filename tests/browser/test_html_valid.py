@@ -10,14 +10,20 @@ from django.test import Client
 
 from knm.models import Attempt
 
-from .conftest import PAGES
+from .conftest import DUTCH_PAGES, PAGES
 
 pytestmark = pytest.mark.django_db
 
 
 def pages_html(client):
-    for url in PAGES:
+    for url in PAGES + DUTCH_PAGES:
         yield url, client.get(url).content
+    client.post("/nl/knm/start/", {"mode": "practice", "theme": "housing"})
+    dutch = Attempt.objects.order_by("-started").first()
+    yield "Dutch knm question", client.get(f"/nl/knm/rounds/{dutch.pk}/1/").content
+    option = dutch.items.get(position=1).question.options.first()
+    client.post(f"/nl/knm/rounds/{dutch.pk}/1/", {"option": option.pk})
+    yield "Dutch knm feedback", client.get(f"/nl/knm/rounds/{dutch.pk}/1/").content
     client.post("/knm/start/", {"mode": "practice", "theme": "housing"})
     attempt = Attempt.objects.order_by("-started").first()
     yield "knm question", client.get(f"/knm/rounds/{attempt.pk}/1/").content

@@ -80,15 +80,16 @@ def test_a_guide_read_before_opens_offline_as_a_saved_copy(browser, site):
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     wait_for_worker(page)
-    page.goto(site + "/guides/register-your-address/")
     # The worker keeps the page just after answering with it.
     kept = """() => caches.open("wegwijs-pages").then((cache) =>
         cache.match(location.href).then((hit) => Boolean(hit)))"""
-    for _ in range(50):
-        if page.evaluate(kept):
-            break
-        page.wait_for_timeout(100)
-    assert page.evaluate(kept)
+    for url in ("/nl/guides/register-your-address/", "/guides/register-your-address/"):
+        page.goto(site + url)
+        for _ in range(50):
+            if page.evaluate(kept):
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(kept), url
 
     context.set_offline(True)
     page.reload()
@@ -100,6 +101,13 @@ def test_a_guide_read_before_opens_offline_as_a_saved_copy(browser, site):
     assert "How do you register your address?" in page.inner_text("[data-saved-pages]")
     page.goto(site + "/knm/progress/")  # KNM pages open offline practice
     assert page.inner_text("h1") == "Practise offline"
+    # Dutch pages fall back to the Dutch offline pages, and say "saved copy" in Dutch.
+    page.goto(site + "/nl/guides/register-your-address/")
+    assert "Opgeslagen kopie van" in page.inner_text(".saved-copy")
+    page.goto(site + "/nl/guides/get-digid/")
+    assert page.inner_text("h1") == "Je bent offline"
+    page.goto(site + "/nl/knm/progress/")
+    assert page.inner_text("h1") == "Offline oefenen"
 
     context.set_offline(False)
     page.goto(site + "/guides/register-your-address/")

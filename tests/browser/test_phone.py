@@ -50,6 +50,11 @@ def test_the_header_stays_compact_and_its_menu_opens(real_site, phone):
     # Breadcrumbs become one "back" link.
     assert phone.locator(".crumb-back").is_visible()
     assert not phone.locator(".breadcrumbs ol").is_visible()
+    # The Dutch header, with its longer words and the switch back to English, fits too.
+    phone.goto(real_site + "/nl/guides/getting-digid/")
+    assert phone.locator("header.site-header").bounding_box()["height"] <= 120
+    assert phone.locator(".language-switch a").inner_text() == "English"
+    assert phone.locator(".header-shortcut", has_text="Zoeken").is_visible()
 
 
 def test_the_exam_fits_a_phone(real_site, phone):

@@ -47,8 +47,11 @@ def test_after_one_admin_edit_export_changes_only_that_file_and_load_keeps_it(
     text = after[changed[0]].decode()
     assert "summary: Applying for your government login, edited in admin." in text
     assert "## Activate it" in text
-    # The next load has nothing to overwrite, and the edit stays.
-    assert "Nothing changed." in load()
+    # The next load has nothing to overwrite, and the edit stays. The English file changed,
+    # so its Dutch translation is behind it now, and the load says so.
+    out = load()
+    assert "guides   created    0  updated    0  unchanged    2" in out
+    assert "(1 behind the English" in out
     assert Guide.objects.get(slug="get-digid").summary.endswith("edited in admin.")
 
 

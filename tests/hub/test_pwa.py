@@ -58,7 +58,12 @@ def test_the_worker_is_served_from_the_root_never_cached_and_with_no_inline_conf
     assert "X-Cache" not in response  # never from the page cache
     body = response.content.decode()
     config = json.loads(body.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
-    assert config["practice"] == "/knm/offline/" and config["offline"] == "/offline/"
+    dutch, english = config["languages"]  # the longer prefix first
+    assert english["practice"] == "/knm/offline/" and english["offline"] == "/offline/"
+    assert dutch["practice"] == "/nl/knm/offline/" and dutch["offline"] == "/nl/offline/"
+    assert dutch["prefix"] == "/nl/" and english["prefix"] == "/"
+    assert "Opgeslagen" in dutch["saved"] and "Saved copy" in english["saved"]
+    assert {"/knm/", "/nl/knm/", "/search/", "/nl/search/"} <= set(config["not_saved"])
     assert config["page_limit"] == 60 and config["byte_limit"] == 6 * 1024 * 1024
     for url in config["precache"]:  # install fails if any of these does
         assert exists(client, url), url
@@ -89,3 +94,33 @@ def test_the_icons_are_what_the_drawing_script_makes():
     size, mark, corner = draw_icons.ICONS["icon-192.png"]
     drawn = draw_icons.png(size, draw_icons.draw(size, mark_share=mark, corner_share=corner))
     assert drawn == (IMG / "icon-192.png").read_bytes()
+
+
+def test_favicon_ico_answers_at_the_root_with_the_drawn_icons(loaded, client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    data = response.content
+    assert data == (IMG / "favicon.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for index in range(count):
+        width, height, *_, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * index : 22 + 16 * index]
+        )
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n"
+        assert offset + length <= len(data)
+        sizes.append((width, height))
+    assert sizes == [(16, 16), (32, 32), (48, 48)]
+    assert client.head("/favicon.ico").status_code == 200
+
+
+def test_shared_pages_carry_an_absolute_social_card_of_the_right_size(loaded, client):
+    html = client.get("/guides/get-digid/").content.decode()
+    start = html.index('property="og:image" content="') + len('property="og:image" content="')
+    url = html[start : html.index('"', start)]
+    assert url.startswith("http://testserver/static/") and url.endswith(".png")
+    assert finders.find(url.removeprefix("http://testserver" + settings.STATIC_URL))
+    assert png_size(IMG / "social-card.png") == (1200, 630)
+    assert '<meta property="og:image:width" content="1200">' in html

@@ -5,6 +5,7 @@ import pytest
 
 from guides.models import Guide
 from hub.search import search
+from hub.search.stemming import stemmed_text
 from hub.search.words import terms_of
 from tests.factories import make_guide, make_topic
 from tests.hub.test_loader import problems_for
@@ -91,3 +92,20 @@ def test_an_over_long_query_gets_a_polite_message(loaded, client):
     assert "Your search was very long, so we used its first 200 characters." in (
         response.content.decode()
     )
+
+
+def test_dutch_pages_are_searched_with_dutch_stemming(loaded):
+    # "aanvragen" in the query finds "aanvraag" in the Dutch guide (Snowball: aanvrag).
+    results = search("aanvragen", language="nl").results
+    assert results and results[0].url == "/nl/guides/get-digid/"
+    assert "<mark>aanvragen</mark>" in results[0].snippet
+    assert all(r.url.startswith("/nl/") for r in results)
+    english = search("aanvragen", language="en").results
+    assert all(not r.url.startswith("/nl/") for r in english)
+
+
+def test_a_dutch_separable_verb_is_indexed_and_searched_as_one_word():
+    # "om in te burgeren" on a page is about "inburgeren", and so is the question.
+    assert stemmed_text("Je hebt 3 jaar om in te burgeren.", "nl").split()[-1] == "inburger"
+    assert stemmed_text("inburgeren inburgering", "nl") == "inburger inburger"
+    assert stemmed_text("in te burgeren", "en") != stemmed_text("inburgeren", "en")

@@ -1,5 +1,6 @@
-"""The relevance set (relevance.yaml): real questions and the page that must come first,
-on SQLite FTS5 and on PostgreSQL full-text search."""
+"""The relevance sets: real questions and the page that must come first, in English
+(relevance.yaml) and in Dutch on /nl/ pages (relevance_nl.yaml, Dutch stemming), on SQLite
+FTS5 and on PostgreSQL full-text search."""
 
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from hub.search import search
 
 pytestmark = pytest.mark.django_db
 
-CASES = yaml.safe_load((Path(__file__).parent / "relevance.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "relevance.yaml").read_text(encoding="utf-8"))
+CASES_NL = yaml.safe_load((HERE / "relevance_nl.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -21,11 +24,11 @@ def site(db, capsys):
     capsys.readouterr()
 
 
-def ranks() -> dict[str, int | None]:
+def ranks(cases=CASES, language="") -> dict[str, int | None]:
     """For each query: the place of its expected page (1 is first), or None."""
     found = {}
-    for case in CASES:
-        urls = [r.url for r in search(case["query"]).results]
+    for case in cases:
+        urls = [r.url for r in search(case["query"], language=language).results]
         found[case["query"]] = urls.index(case["first"]) + 1 if case["first"] in urls else None
     return found
 
@@ -42,3 +45,15 @@ def test_the_right_page_comes_first_for_95_percent_and_in_the_top_three_for_all(
     missed = {q: rank for q, rank in found.items() if rank != 1}
     assert len(first) >= 0.95 * len(CASES), missed
     assert len(top3) == len(CASES), missed
+    # The same bar in Dutch, searched from /nl/ pages: Dutch pages only, Dutch stemming.
+    found = ranks(CASES_NL, "nl")
+    assert all(case["first"].startswith("/nl/") for case in CASES_NL)
+    first = [q for q, rank in found.items() if rank == 1]
+    missed = {q: rank for q, rank in found.items() if rank != 1}
+    assert len(first) >= 0.95 * len(CASES_NL), missed
+    assert all(rank and rank <= 3 for rank in found.values()), missed
+
+
+def test_the_dutch_set_has_twenty_questions_people_type_in_dutch():
+    assert len(CASES_NL) >= 20
+    assert len({c["query"].lower() for c in CASES_NL}) == len(CASES_NL)

@@ -85,6 +85,12 @@ class Command(BaseCommand):
             if result.kept[kind]:
                 line += f"  (kept {len(result.kept[kind])} made in admin)"
             self.stdout.write(line)
+        if result.translations["written"]:
+            behind = result.translations["behind"]
+            self.stdout.write(
+                f"translations written {result.translations['written']:>4}"
+                + (f"  ({behind} behind the English: see admin, Translations)" if behind else "")
+            )
         if result.changed:
             for line in content_updated_reports():
                 self.stdout.write(line)

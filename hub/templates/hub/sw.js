@@ -5,6 +5,8 @@
 //   kept (the newest CONFIG.page_limit, at most CONFIG.byte_limit bytes) and shown offline
 //   with a "saved copy from ..." note. KNM pages open the offline practice page offline.
 // - Site files (/static/): from the store, refreshed in the background.
+// - Every language has its own offline pages (CONFIG.languages, /nl/ before /): a page under
+//   /nl/ falls back to the Dutch ones, and its "saved copy" note is in Dutch.
 // Everything else (answers, the question bank, forms) goes to the network untouched.
 "use strict";
 
@@ -52,7 +54,7 @@ async function page(event, url) {
   try {
     const response = await fetch(event.request);
     if (response.ok && !response.redirected && isHtml(response)) {
-      if (url.pathname === CONFIG.practice || url.pathname === CONFIG.offline) {
+      if (CONFIG.languages.some((l) => url.pathname === l.practice || url.pathname === l.offline)) {
         const copy = response.clone();
         event.waitUntil(caches.open(FILES).then((cache) => cache.put(url.pathname, copy)));
       } else if (worthSaving(url)) {
@@ -115,29 +117,34 @@ async function trim(cache) {
   }
 }
 
+function languageOf(url) {
+  return CONFIG.languages.find((l) => url.pathname.startsWith(l.prefix)) || CONFIG.languages[CONFIG.languages.length - 1];
+}
+
 async function offlineResponse(url) {
+  const language = languageOf(url);
   const saved = await caches.open(PAGES).then((cache) => cache.match(pageKey(url), { ignoreVary: true }));
-  if (saved) return withSavedNote(saved);
-  if (url.pathname.startsWith(CONFIG.knm)) {
-    const practice = await caches.match(CONFIG.practice, { ignoreVary: true });
+  if (saved) return withSavedNote(saved, language);
+  if (url.pathname.startsWith(language.knm)) {
+    const practice = await caches.match(language.practice, { ignoreVary: true });
     if (practice) return practice;
   }
-  const fallback = await caches.match(CONFIG.offline, { ignoreVary: true });
+  const fallback = await caches.match(language.offline, { ignoreVary: true });
   if (fallback) return fallback;
-  return new Response("You are offline, and this page was not saved on this device.", {
+  return new Response(language.not_saved, {
     status: 503,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 
-async function withSavedNote(saved) {
+async function withSavedNote(saved, language) {
   const when = new Date(Number(saved.headers.get("X-Saved-At")));
-  const date = when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  const time = when.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const locale = language.code === "en" ? "en-GB" : language.code;
+  const date = when.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+  const time = when.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
   const note =
-    '<div class="wrap"><p class="saved-copy" role="note"><strong>Saved copy from ' +
-    date + ", " + time + ".</strong> You are offline, so this page may have changed since. " +
-    "It is updated the next time you open it with a connection.</p></div>";
+    '<div class="wrap"><p class="saved-copy" role="note">' +
+    language.saved.replace("{date}", date + ", " + time) + "</p></div>";
   const html = (await saved.text()).replace(
     /(<main id="main"[^>]*>)/,
     (main) => main + note
