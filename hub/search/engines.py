@@ -64,7 +64,9 @@ def run(words: list[str], mode: str, limit: int, language: str = "") -> list[Res
     return _sqlite_stemmed(words, mode, limit, language)
 
 
-def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
+def _fts_rows(table: str, columns: str, words: list[str], mode: str, limit: int) -> list:
+    """Rows of `columns` (plus the score) for the pages of one FTS5 table matching the words,
+    ranked by bm25 with the column weights and each kind's boost."""
     joiner = " AND " if mode == "all" else " OR "
     # A whole-word match counts twice (exact and prefix), so it ranks above a longer word
     # that merely starts with the same letters.
@@ -72,34 +74,7 @@ def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
     weights = ", ".join(str(w) for w in SQLITE_WEIGHTS.values())
     boost = " ".join(f"WHEN '{k}' THEN {float(s.boost)}" for k, s in kind_specs().items())
     sql = f"""
-        SELECT e.kind, e.url, e.title,
-               snippet(hub_search_fts, 2, '{START}', '{STOP}', '…', 24),
-               snippet(hub_search_fts, 1, '{START}', '{STOP}', '…', 24),
-               bm25(hub_search_fts, {weights}) * (CASE e.kind {boost} ELSE 1 END) AS score
-        FROM hub_search_fts JOIN hub_searchentry e ON e.id = hub_search_fts.rowid
-        WHERE hub_search_fts MATCH %s
-        ORDER BY score LIMIT %s
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [match, limit])
-        rows = cursor.fetchall()
-    return [
-        Result(kind, url, title, _snippet(summary, body))
-        for kind, url, title, body, summary, _score in rows
-    ]
-
-
-def _sqlite_stemmed(words: list[str], mode: str, limit: int, language: str) -> list[Result]:
-    """A language FTS5 cannot stem: its table holds Snowball stems, and so does the query;
-    the snippet is marked here, on the page's own words."""
-    wanted = stems(words, language)
-    joiner = " AND " if mode == "all" else " OR "
-    match = joiner.join(f'("{w}" OR "{w}"*)' if len(w) >= 3 else f'"{w}"' for w in wanted)
-    table = fts_table(language)
-    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS.values())
-    boost = " ".join(f"WHEN '{k}' THEN {float(s.boost)}" for k, s in kind_specs().items())
-    sql = f"""
-        SELECT e.kind, e.url, e.title, e.summary, e.body,
+        SELECT {columns},
                bm25({table}, {weights}) * (CASE e.kind {boost} ELSE 1 END) AS score
         FROM {table} JOIN hub_searchentry e ON e.id = {table}.rowid
         WHERE {table} MATCH %s
@@ -107,7 +82,28 @@ def _sqlite_stemmed(words: list[str], mode: str, limit: int, language: str) -> l
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, limit])
-        rows = cursor.fetchall()
+        return cursor.fetchall()
+
+
+def _sqlite(words: list[str], mode: str, limit: int) -> list[Result]:
+    table = fts_table(default_language())
+    columns = (
+        f"e.kind, e.url, e.title, snippet({table}, 2, '{START}', '{STOP}', '…', 24), "
+        f"snippet({table}, 1, '{START}', '{STOP}', '…', 24)"
+    )
+    return [
+        Result(kind, url, title, _snippet(summary, body))
+        for kind, url, title, body, summary, _score in _fts_rows(table, columns, words, mode, limit)
+    ]
+
+
+def _sqlite_stemmed(words: list[str], mode: str, limit: int, language: str) -> list[Result]:
+    """A language FTS5 cannot stem: its table holds Snowball stems, and so does the query;
+    the snippet is marked here, on the page's own words."""
+    wanted = stems(words, language)
+    rows = _fts_rows(
+        fts_table(language), "e.kind, e.url, e.title, e.summary, e.body", wanted, mode, limit
+    )
     found = set(wanted)
     results = []
     for kind, url, title, summary, body, _score in rows:
