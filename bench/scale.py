@@ -49,9 +49,10 @@ print(json.dumps(out))
 
 
 def run(args, env):
-    return subprocess.run(
-        [PYTHON, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
+    done = subprocess.run([PYTHON, *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:  # say what failed, not just that it did
+        sys.exit(f"{' '.join(args)[:80]} failed:\n{done.stderr[-3000:]}")
+    return done
 
 
 def measure(count: int, work: Path) -> dict:
@@ -112,6 +113,9 @@ def page_weight(work: Path):
 def main():
     counts = [int(a) for a in sys.argv[1:]] or [50, 1000, 5000]
     work = Path(tempfile.mkdtemp(prefix="wegwijs-scale-"))
+    run(
+        ["manage.py", "collectstatic", "--noinput", "-v0"], os.environ.copy()
+    )  # pages need the manifest
     results = {}
     for count in counts:
         print(f"measuring {count} guides …", flush=True)

@@ -59,9 +59,12 @@ class TranslatedField:
         if instance is None:
             return self.original
         value = self.original.__get__(instance, owner)
+        translations = instance.__dict__.get("translations")
+        if not translations:  # most reads: no need to ask which language is active
+            return value
         language = content_language()
         if language:
-            texts = (instance.__dict__.get("translations") or {}).get(language)
+            texts = translations.get(language)
             if texts and texts.get(self.field_name) not in (None, ""):
                 return texts[self.field_name]
         return value

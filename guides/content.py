@@ -293,7 +293,9 @@ def links():
 
 
 def search_entries():
-    for guide in Guide.objects.published().prefetch_related("sections", "tags"):
+    # Tag names in one query: taggit's prefetch builds a query set per guide (0.5 ms each).
+    tags = bulk.tag_names(Guide)
+    for guide in Guide.objects.published().prefetch_related("sections"):
         body = " ".join(
             [
                 plain_text(guide.body_html),
@@ -307,7 +309,7 @@ def search_entries():
             summary=guide.summary,
             body=body,
             headings=" · ".join(s.heading for s in guide.sections.all()),
-            keywords=" ".join(t.name for t in guide.tags.all()),
+            keywords=" ".join(tags.get(guide.pk, ())),
         )
 
 
