@@ -2,10 +2,13 @@
 
 import multiprocessing
 import os
+import re
 import threading
 
 import markdown as md
 import nh3
+from markdown.extensions.smarty import SmartyExtension
+from markdown.treeprocessors import InlineProcessor
 
 ALLOWED_TAGS = {
     "a",
@@ -45,7 +48,32 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align"},
     "th": {"align"},
 }
-EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+# Text in which none of smarty's patterns can match: no quote, no "--", no "...".
+SMARTY_CHARS_RE = re.compile(r"""['"]|--|\.\.\.""")
+
+
+class QuickSmartyInline(InlineProcessor):
+    """Smarty's pass over the text (curly quotes, dashes, ellipses), skipping the texts none
+    of its patterns can match. Python-Markdown tries each of its 17 patterns on every piece
+    of text, which made smarty half the cost of rendering; the output is the same."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        if not SMARTY_CHARS_RE.search(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
+class QuickSmartyExtension(SmartyExtension):
+    def extendMarkdown(self, md):  # noqa: N802
+        super().extendMarkdown(md)
+        quick = QuickSmartyInline(md)
+        quick.inlinePatterns = self.inlinePatterns
+        md.treeprocessors.register(quick, "smarty", 6)
+
+
+def extensions() -> list:
+    return ["extra", "sane_lists", QuickSmartyExtension()]
 
 
 def render_markdown(text: str) -> str:
@@ -73,7 +101,7 @@ def _converter() -> md.Markdown:
     extensions) costs more than converting a guide's section, and a load converts thousands."""
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = _local.converter = md.Markdown(extensions=EXTENSIONS, output_format="html")
+        converter = _local.converter = md.Markdown(extensions=extensions(), output_format="html")
     return converter
 
 

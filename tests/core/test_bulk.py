@@ -6,6 +6,9 @@ from core import registry
 from core.loader.sync import dump, existing
 from faq.models import Question
 from guides.models import Guide, Section
+from knm.models import Theme
+from steps.models import Step
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +63,11 @@ def test_write_many_updates_in_place_and_keeps_ids(load, content_dir):
     assert "Nothing changed." in load()
 
 
-@pytest.mark.parametrize("model", [Guide, Question], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model",
+    [Guide, Question, Theme, Topic, Step],
+    ids=lambda m: f"{m._meta.app_label}.{m.__name__}",
+)
 def test_a_load_records_the_revision_reversion_itself_would(loaded, model):
     import reversion
     from reversion.models import Version
