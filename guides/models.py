@@ -104,6 +104,13 @@ class Guide(ContentRecord):
 
     class Meta:
         ordering = ["order", "title"]
+        indexes = [
+            # A topic's guides, counted and sorted from the index alone: the columns come
+            # after the long texts in the row, which thousands of guides make slow to read.
+            models.Index(
+                fields=["topic", "published", "order", "title"], name="guide_topic_listing"
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("guides:detail", kwargs={"slug": self.slug})
@@ -149,6 +156,10 @@ class Citation(Reference):
 
     class Meta:
         ordering = ["guide", "order"]
+        indexes = [
+            # The guides citing a source, for its page and its count, from the index alone.
+            models.Index(fields=["source", "guide"], name="citation_source_guide"),
+        ]
 
     def __str__(self):
         return f"{self.guide} cites {self.source}"

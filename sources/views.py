@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
+from core.paging import IdsFirst
 from guides.models import Guide
 from topics.models import CollectionEntry, SourceCollection, Topic
 
@@ -48,7 +49,7 @@ def source_detail(request, slug):
     entries = CollectionEntry.objects.listing(source)
     # Cards show a title and a summary: the long text stays in the database.
     citing = Guide.objects.citing(source).defer("body", "body_html")
-    paginator = Paginator(citing, GUIDES_PER_PAGE)
+    paginator = Paginator(IdsFirst(citing), GUIDES_PER_PAGE)
     # Counted already, by the same rule ("published guides citing it"): no second count.
     paginator.count = source.article_mentions
     guides = paginator.get_page(request.GET.get("page"))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
+from core.paging import IdsFirst
 from faq.models import Question
 from guides.models import Guide
 
@@ -33,7 +34,7 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
     # Cards show a title and a summary: the long text stays in the database.
     listed = Guide.objects.listed_in(topic).defer("body", "body_html")
-    guides = Paginator(listed, GUIDES_PER_PAGE).get_page(request.GET.get("page"))
+    guides = Paginator(IdsFirst(listed), GUIDES_PER_PAGE).get_page(request.GET.get("page"))
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
