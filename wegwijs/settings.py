@@ -207,6 +207,9 @@ STORAGES = {
 
 # Where load_content reads the site's Markdown content from.
 CONTENT_DIR = Path(os.environ.get("WEGWIJS_CONTENT_DIR", BASE_DIR / "content"))
+# Where load_content keeps what reading each file gave, so a reload parses only the files
+# that changed (core/loader/readcache.py). Empty: no cache.
+CONTENT_READ_CACHE_DIR = os.environ.get("WEGWIJS_CONTENT_READ_CACHE_DIR", str(BASE_DIR / ".cache"))
 
 SITE_NAME = "Wegwijs"
 

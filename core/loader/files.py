@@ -102,9 +102,10 @@ class ContentFile:
 
 
 def read_content_file(
-    path: Path, display: str, kind: str
+    path: Path, display: str, kind: str, data: bytes | None = None
 ) -> tuple[ContentFile | None, list[Problem]]:
-    """Split a file into front matter (parsed, with lines) and body; report what is wrong."""
+    """Split a file into front matter (parsed, with lines) and body; report what is wrong.
+    `data` is the file's bytes when the caller has read them already."""
     slug = path.stem
     problems: list[Problem] = []
     if not SLUG_RE.match(slug):
@@ -117,7 +118,7 @@ def read_content_file(
             )
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (path.read_bytes() if data is None else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [*problems, Problem(display, 1, f"the file is not UTF-8 text ({exc.reason})")]
     except OSError as exc:

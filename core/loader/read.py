@@ -14,6 +14,7 @@ from ..translation import in_default_language, languages
 from .files import ContentFile, Problem, read_content_file
 from .links import check_link, find_links
 from .progress import Progress, no_progress
+from .readcache import ReadCache
 from .schema import Cleaner, Ref, key_of
 from .translations import Translated, read_translations
 
@@ -77,6 +78,7 @@ def read_content(
     shown_root = display_path(content_dir)  # resolved once, not once per file
     totals = Counter(p.relative_to(content_dir).parts[0] for p in paths)
     done: Counter = Counter()
+    cache = ReadCache(content_dir)
     for path in paths:
         relative = path.relative_to(content_dir)
         if len(relative.parts) == 1:
@@ -97,14 +99,13 @@ def read_content(
                 )
             )
             continue
-        file, file_problems = read_content_file(path, shown, kind.name)
+        record, file_problems = _read_file(kind, path, shown, cache)
         problems.extend(file_problems)
-        if file is None:
+        if record is None:
             content.unreadable.setdefault(kind.name, set()).add(path.stem)
             continue
-        record, record_problems = _clean_file(kind, file)
-        problems.extend(record_problems)
         content.of(kind.name)[record.slug] = record
+    cache.save()
 
     for kind in kinds.values():
         problems.extend(_check_unique(content, kind))
@@ -127,6 +128,27 @@ def read_content(
 
 def markdown_body(body: str, first_line: int, cleaner: Cleaner) -> dict:
     return {"body": body.strip()}
+
+
+def _read_file(
+    kind: ContentKind, path: Path, shown: str, cache: ReadCache
+) -> tuple[Record | None, list[Problem]]:
+    """A file's record (None if it cannot be read) and problems, from the cache when the
+    file's bytes are the same as at a load before."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror})")]
+    key = cache.key(shown, data)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    file, problems = read_content_file(path, shown, kind.name, data)
+    result = (None, problems)
+    if file is not None:
+        result = _clean_file(kind, file)
+    cache.put(key, result)
+    return result
 
 
 def _clean_file(kind: ContentKind, file: ContentFile) -> tuple[Record, list[Problem]]:
