@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,22 +77,22 @@ def read_content(
         return content, [Problem(display_path(content_dir), 0, "the content folder does not exist")]
 
     translation_folders = set(languages())
-    paths = sorted(content_dir.rglob("*.md"))
+    # Paths as strings: pathlib's parsing and comparing cost more than the rest of a
+    # reload when thousands of files are unchanged.
+    root = str(content_dir)
+    relatives = sorted(str(p)[len(root) + 1 :] for p in content_dir.rglob("*.md"))
     shown_root = display_path(content_dir)  # resolved once, not once per file
-    totals = Counter(p.relative_to(content_dir).parts[0] for p in paths)
-    done: Counter = Counter()
-    cache = ReadCache(content_dir)
-    for path in paths:
-        relative = path.relative_to(content_dir)
-        if len(relative.parts) == 1:
+    jobs: list[tuple[ContentKind, Path, str]] = []
+    for relative in relatives:
+        parts = relative.split(os.sep)
+        if len(parts) == 1:
             continue  # notes for editors at the top of content/ are not records
-        if relative.parts[0] in translation_folders:
+        if parts[0] in translation_folders:
             continue  # translations: read below, once the English records are known
-        done[relative.parts[0]] += 1
-        progress("reading", relative.parts[0], done[relative.parts[0]], totals[relative.parts[0]])
-        shown = str(Path(shown_root, relative))
-        kind = kinds.get(relative.parts[0])
-        if kind is None or len(relative.parts) != 2:
+        shown = os.path.join(shown_root, relative)
+        path = Path(root, relative)
+        kind = kinds.get(parts[0])
+        if kind is None or len(parts) != 2:
             problems.append(
                 Problem(
                     shown,
@@ -99,13 +102,16 @@ def read_content(
                 )
             )
             continue
-        record, file_problems = _read_file(kind, path, shown, cache)
+        jobs.append((kind, path, shown))
+    cache = ReadCache(content_dir)
+    results = _read_files(jobs, cache, progress)
+    cache.save()
+    for (kind, path, _shown), (record, file_problems) in zip(jobs, results, strict=True):
         problems.extend(file_problems)
         if record is None:
             content.unreadable.setdefault(kind.name, set()).add(path.stem)
             continue
         content.of(kind.name)[record.slug] = record
-    cache.save()
 
     for kind in kinds.values():
         problems.extend(_check_unique(content, kind))
@@ -130,25 +136,67 @@ def markdown_body(body: str, first_line: int, cleaner: Cleaner) -> dict:
     return {"body": body.strip()}
 
 
-def _read_file(
-    kind: ContentKind, path: Path, shown: str, cache: ReadCache
-) -> tuple[Record | None, list[Problem]]:
-    """A file's record (None if it cannot be read) and problems, from the cache when the
-    file's bytes are the same as at a load before."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror})")]
-    key = cache.key(shown, data)
-    found = cache.get(key)
-    if found is not None:
-        return found
-    file, problems = read_content_file(path, shown, kind.name, data)
-    result = (None, problems)
-    if file is not None:
-        result = _clean_file(kind, file)
-    cache.put(key, result)
-    return result
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def _read_files(
+    jobs: list[tuple[ContentKind, Path, str]], cache: ReadCache, progress: Progress
+) -> list[tuple[Record | None, list[Problem]]]:
+    """Each file's record (None if it cannot be read) and problems, in the order of `jobs`:
+    from the cache when a file's bytes are the same as at a load before, else parsed and
+    checked (over the machine's cores when there are many: reading is pure)."""
+    results: list = [None] * len(jobs)
+    totals = Counter(kind.name for kind, _, _ in jobs)
+    done: Counter = Counter()
+
+    def finish(index: int, result) -> None:
+        results[index] = result
+        name = jobs[index][0].name
+        done[name] += 1
+        progress("reading", name, done[name], totals[name])
+
+    misses = []
+    for index, (kind, path, shown) in enumerate(jobs):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            finish(index, (None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror})")]))
+            continue
+        key = cache.key(shown, data)
+        found = cache.get(key)
+        if found is not None:
+            finish(index, found)
+        else:
+            misses.append((index, key, (kind.name, path, shown, data)))
+    work = [job for _, _, job in misses]
+    with _parser(len(work)) as parse:
+        for (index, key, _), result in zip(misses, parse(work), strict=True):
+            cache.put(key, result)
+            finish(index, result)
+    return results
+
+
+@contextmanager
+def _parser(count: int):
+    """A function from jobs to results: in this process, or in forked workers for many."""
+    cores = min(os.cpu_count() or 1, 4)
+    if count < PARALLEL_FROM or cores < 2:
+        yield lambda work: map(_parse_file, work)
+        return
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        yield lambda work: pool.imap(_parse_file, work, chunksize=max(20, count // (cores * 8)))
+
+
+def _parse_file(job: tuple[str, Path, str, bytes]) -> tuple[Record | None, list[Problem]]:
+    """Parse and check one file (in a worker process, for many: it never touches the
+    database, and its result depends on the file's bytes and the code alone)."""
+    kind_name, path, shown, data = job
+    kind = registry.get(kind_name)
+    file, problems = read_content_file(path, shown, kind_name, data)
+    if file is None:
+        return None, problems
+    return _clean_file(kind, file)
 
 
 def _clean_file(kind: ContentKind, file: ContentFile) -> tuple[Record, list[Problem]]:

@@ -27,6 +27,8 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from . import collector
+
 logger = logging.getLogger(__name__)
 
 SKIPPED_FOLDERS = {".venv", "venv", "node_modules", "tests", "staticfiles", ".git"}
@@ -62,7 +64,7 @@ class ReadCache:
         name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:16]
         self.path = Path(folder) / f"content-read-{name}.pickle"
         try:
-            with open(self.path, "rb") as stream:
+            with open(self.path, "rb") as stream, collector.paused():
                 fingerprint, entries = pickle.load(stream)  # noqa: S301 (our own file)
         except FileNotFoundError:
             return

@@ -32,11 +32,7 @@ def data_hash(data: dict) -> str:
 def existing(kind: ContentKind) -> dict[str, object]:
     """Every record of a kind, with what its dump needs, by slug. A kind that dumps all its
     records at once (`dump_all`) reads what else it needs itself."""
-    if kind.dump_all:
-        # Rendered HTML is never compared, and a write renders it again (bulk.save_records):
-        # not reading it makes a reload of thousands of records a third quicker.
-        queryset = kind.model.objects.defer("body_html")
-    elif not kind.queryset:
+    if kind.dump_all or not kind.queryset:
         queryset = kind.model.objects.all()
     else:
         queryset = kind.queryset()

@@ -82,3 +82,36 @@ def test_no_cache_folder_no_cache(content_dir, settings, parsed, tmp_path):
     first = len(parsed)
     load(content_dir)
     assert len(parsed) == 2 * first
+
+
+def test_the_collector_is_paused_during_a_load_and_on_after(content_dir, monkeypatch):
+    import gc
+
+    states = []
+    real = files.read_content_file
+
+    def noting(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("core.loader.read.read_content_file", noting)
+    assert gc.isenabled()
+    load(content_dir)
+    assert states and not any(states)  # paused while files were read
+    assert gc.isenabled()
+
+
+def test_many_files_are_parsed_in_worker_processes_as_one_by_one(content_dir, monkeypatch):
+    from core.loader import read
+
+    (content_dir / "guides/broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    serial, serial_problems = read.read_content(content_dir)
+    monkeypatch.setattr(read, "PARALLEL_FROM", 2)
+    parallel, parallel_problems = read.read_content(content_dir)
+    assert parallel_problems == serial_problems
+    assert any(p.path.endswith("broken.md") for p in parallel_problems)
+    assert "broken" in parallel.unreadable["guides"]
+    for kind, records in serial.records.items():
+        assert list(parallel.of(kind)) == list(records)
+        for slug, record in records.items():
+            assert parallel.of(kind)[slug] == record

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from core.cache import bump_version, content_updated_reports
-from core.loader import read_content, sync_content
+from core.loader import collector, read_content, sync_content
 from core.loader.progress import TerminalProgress
 from core.loader.sync import check_conflicts
 
@@ -40,7 +40,11 @@ class Command(BaseCommand):
             help="The folder to read (default: settings.CONTENT_DIR).",
         )
 
-    def handle(
+    def handle(self, *args, **options):
+        with collector.paused():  # many objects, all kept to the end (core/loader/collector.py)
+            self.load(**options)
+
+    def load(
         self, *args, check=False, force=False, keep_admin_edits=False, content_dir=None, **options
     ):
         content_dir = content_dir or settings.CONTENT_DIR
