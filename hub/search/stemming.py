@@ -9,7 +9,7 @@ uses) stems both the indexed text and the query, so "boetes" finds "boete" and
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 import snowballstemmer
 
@@ -23,7 +23,14 @@ SEPARABLE_RE = re.compile(
 )
 
 
+# Whether a text has a "te" between words at all: most have none, and searching for the
+# whole pattern at every word costs more than all the rest of stemming a page.
+TE_RE = re.compile(r"\ste\s", re.IGNORECASE)
+
+
 def join_separable(text: str) -> str:
+    if not TE_RE.search(text):
+        return text
     return SEPARABLE_RE.sub(r"\1\2", text)
 
 
@@ -32,16 +39,26 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(SNOWBALL[language])
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str, language: str) -> str:
-    # Stemming is the costliest step of indexing (about 0.1 ms a word), and texts repeat
-    # a small vocabulary: each distinct word is stemmed once. Bounded, since queries can
-    # bring any word.
-    return _stemmer(language).stemWord(word)
+# Each distinct word's stem, by language. Stemming is the costliest step of indexing
+# (about 0.1 ms a word) and texts repeat a small vocabulary, so each word is stemmed once;
+# emptied when it grows large, since queries can bring any word.
+_stems: dict[str, dict[str, str]] = {}
+MAX_KNOWN = 200_000
 
 
 def stems(words: list[str], language: str) -> list[str]:
-    return [_stem(w.lower(), language) for w in words]
+    known = _stems.setdefault(language, {})
+    if len(known) > MAX_KNOWN:
+        known.clear()
+    stem = _stemmer(language).stemWord
+    out = []
+    for word in words:
+        word = word.lower()
+        found = known.get(word)
+        if found is None:
+            found = known[word] = stem(word)
+        out.append(found)
+    return out
 
 
 def stemmed_text(text: str, language: str) -> str:
