@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
+
 
 class IdsFirst:
     """A query set to page through (with Django's Paginator) that sorts ids, then reads
@@ -27,3 +29,21 @@ class IdsFirst:
         ids = list(self.queryset.values_list("pk", flat=True)[index])
         rows = {obj.pk: obj for obj in self.queryset.filter(pk__in=ids)}
         return [rows[pk] for pk in ids if pk in rows]
+
+
+def page_of(object_list, number, per_page: int, orphans: int = 0, count: int | None = None):
+    """Page `number` (as given in the URL; a wrong one gives the nearest page) of
+    `object_list`, with `next_size`: how many records the next page holds, for a link that
+    says so ("Next 10"). `count`, when the caller counted already, saves a count."""
+    paginator = Paginator(object_list, per_page, orphans=orphans)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(number)
+    page.next_size = 0
+    if page.has_next():
+        start = page.number * per_page
+        end = start + per_page
+        if end + orphans >= paginator.count:  # the next page is the last: it takes orphans
+            end = paginator.count
+        page.next_size = end - start
+    return page

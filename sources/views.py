@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -6,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
-from core.paging import IdsFirst
+from core.paging import IdsFirst, page_of
 from guides.models import Guide
 from topics.models import CollectionEntry, SourceCollection, Topic
 
@@ -39,8 +38,10 @@ def source_list(request):
     )
 
 
-# A source page lists this many citing guides at a time; the count is the whole number.
-GUIDES_PER_PAGE = 20
+# A source page lists this many citing guides at a time (a last page of up to
+# GUIDES_ORPHANS more joins the one before); the count is the whole number.
+GUIDES_PER_PAGE = 10
+GUIDES_ORPHANS = 4
 
 
 @require_safe
@@ -49,10 +50,14 @@ def source_detail(request, slug):
     entries = CollectionEntry.objects.listing(source)
     # Cards show a title and a summary: the long text stays in the database.
     citing = Guide.objects.citing(source).defer("body", "body_html")
-    paginator = Paginator(IdsFirst(citing), GUIDES_PER_PAGE)
     # Counted already, by the same rule ("published guides citing it"): no second count.
-    paginator.count = source.article_mentions
-    guides = paginator.get_page(request.GET.get("page"))
+    guides = page_of(
+        IdsFirst(citing),
+        request.GET.get("page"),
+        GUIDES_PER_PAGE,
+        GUIDES_ORPHANS,
+        count=source.article_mentions,
+    )
     questions = source.questions.published().for_listing()
     return render(
         request,

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -6,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.breadcrumbs import crumbs
-from core.paging import IdsFirst
+from core.paging import IdsFirst, page_of
 from faq.models import Question
 from guides.models import Guide
 
@@ -23,9 +22,12 @@ def topic_list(request):
     )
 
 
-# A topic page shows this many guides at a time (its own first) and this many quick
-# answers, with the way to the rest: its cost stays the same however much content there is.
-GUIDES_PER_PAGE = 20
+# A topic page shows this many guides at a time (its own first; a last page of up to
+# GUIDES_ORPHANS more joins the one before) and this many quick answers, with the way to
+# the rest: its cost stays the same however much content there is, and a phone shows a
+# page in about two screens.
+GUIDES_PER_PAGE = 10
+GUIDES_ORPHANS = 4
 QUESTIONS_SHOWN = 5
 
 
@@ -34,7 +36,7 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic.objects.published(), slug=slug)
     # Cards show a title and a summary: the long text stays in the database.
     listed = Guide.objects.listed_in(topic).defer("body", "body_html")
-    guides = Paginator(IdsFirst(listed), GUIDES_PER_PAGE).get_page(request.GET.get("page"))
+    guides = page_of(IdsFirst(listed), request.GET.get("page"), GUIDES_PER_PAGE, GUIDES_ORPHANS)
     collections = topic.collections.order_by("order").prefetch_related(
         Prefetch(
             "entries",
