@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import re
 import threading
+from contextlib import contextmanager
 
 import markdown as md
 import nh3
@@ -114,12 +115,67 @@ def _converter() -> md.Markdown:
 PARALLEL_FROM = 400
 
 
+def _cores() -> int:
+    return min(os.cpu_count() or 1, 4)
+
+
 def render_many(texts: list[str]) -> list[str]:
     """`render_markdown` for many texts, spread over the machine's cores when there are many
     (a load of 5,000 guides renders 25,000 sections). Workers are forked: they only render,
-    and never touch the database connection they inherit."""
-    cores = min(os.cpu_count() or 1, 4)
+    and never touch the database connection they inherit. Inside `rendering_ahead`, texts
+    rendered ahead are taken from there."""
+    if _ahead is not None:
+        return _ahead.html(texts)
+    cores = _cores()
     if len(texts) < PARALLEL_FROM or cores < 2:
         return [render_markdown(text) for text in texts]
     with multiprocessing.get_context("fork").Pool(cores) as pool:
         return pool.map(render_markdown, texts, chunksize=max(50, len(texts) // (cores * 8)))
+
+
+class _Ahead:
+    """Texts being rendered in worker processes, in order, while the caller goes on."""
+
+    def __init__(self, texts: list[str]):
+        self.done: dict[str, str] = {}
+        unique = list(dict.fromkeys(texts))
+        self.pool = multiprocessing.get_context("fork").Pool(_cores())
+        chunk = max(20, len(unique) // (_cores() * 16))  # small: the first are wanted first
+        self.coming = zip(
+            unique, self.pool.imap(render_markdown, unique, chunksize=chunk), strict=True
+        )
+
+    def html(self, texts: list[str]) -> list[str]:
+        """The texts' HTML, waiting for those still being rendered; any text that was not
+        asked for ahead is rendered here."""
+        missing = set(texts) - self.done.keys()
+        for text, html in self.coming:
+            self.done[text] = html
+            missing.discard(text)
+            if not missing:
+                break
+        return [self.done[t] if t in self.done else render_markdown(t) for t in texts]
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+_ahead: _Ahead | None = None
+
+
+@contextmanager
+def rendering_ahead(texts: list[str]):
+    """Render `texts` in worker processes while the block runs, for `render_many` inside it
+    to take: a load's Markdown renders on the other cores while it writes rows. Worth it
+    only for many texts (below PARALLEL_FROM, or on one core, this does nothing)."""
+    global _ahead
+    if _ahead is not None or len(texts) < PARALLEL_FROM or _cores() < 2:
+        yield
+        return
+    _ahead = _Ahead(texts)
+    try:
+        yield
+    finally:
+        _ahead.close()
+        _ahead = None

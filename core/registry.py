@@ -68,6 +68,9 @@ class ContentKind:
     # `write` for all of a load's changed records of the kind at once (a fixed number of
     # queries; see loader.bulk), for kinds with thousands of records. Same result as `write`.
     write_many: Callable[[list[tuple[Any, dict]], Slugs], None] | None = None
+    # The Markdown texts `write_many` renders for these records' data, in the order it
+    # renders them: rendered ahead in worker processes while the load writes (loader.sync).
+    markdown_texts: Callable[[list[dict]], list[str]] | None = None
     # Runs once after every kind is written and removed records are gone, with the records
     # of this kind that were written: links between records of one kind, renumbering.
     after_write: Callable[[list[tuple[Any, dict]], Slugs], None] | None = None

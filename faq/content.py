@@ -144,6 +144,11 @@ def write_many(items: list[tuple[Question, dict]], slugs) -> None:
     )
 
 
+def markdown_texts(items: list[dict]) -> list[str]:
+    """What write_many renders: every answer."""
+    return [data["body"] for data in items]
+
+
 def translate(obj: Question, data: dict, language: str) -> list:
     return [
         *translate_record(SPEC)(obj, data, language),
@@ -177,6 +182,7 @@ KIND = ContentKind(
     dump_all=dump_all,
     write=write,
     write_many=write_many,
+    markdown_texts=markdown_texts,
     normalise=normalise,
     check_file=check_file,
     body_required="the answer (the text after the front matter) is empty",

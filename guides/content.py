@@ -164,6 +164,13 @@ def write_many(items: list[tuple[Guide, dict]], slugs) -> None:
     )
 
 
+def markdown_texts(items: list[dict]) -> list[str]:
+    """What write_many renders, in its order: every introduction, then every section."""
+    return [data["intro"] for data in items] + [
+        section["body"] for data in items for section in data["sections"]
+    ]
+
+
 def write_related(written: list[tuple[Guide, dict]], slugs) -> None:
     """Related guides are written once every guide exists: a guide's list is rewritten
     when it differs (its pairs may move), all guides' lists in a few queries."""
@@ -324,6 +331,7 @@ KIND = ContentKind(
     dump_all=dump_all,
     write=write,
     write_many=write_many,
+    markdown_texts=markdown_texts,
     after_write=write_related,
     parse_body=split_sections,
     render_body=join_sections,

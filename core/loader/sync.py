@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from .. import registry
+from ..markdown import rendering_ahead
 from ..registry import ContentKind, Slugs
 from ..translation import in_default_language
 from . import translating
@@ -144,32 +145,9 @@ def sync_content(
             return result
         slugs: Slugs = {kind.name: dict(current[kind.name]) for kind in kinds}
         written: dict[str, list[tuple[object, dict]]] = {kind.name: [] for kind in kinds}
-        for kind in kinds:
-            counts = result.counts[kind.name]
-            records = content.of(kind.name)
-            changed: list[tuple[object, dict]] = []
-            for done, (slug, record) in enumerate(records.items(), start=1):
-                data = normalise(kind, record.data)
-                digest = data_hash(data)
-                obj = current[kind.name].get(slug)
-                if obj is not None and obj.source_hash == digest == hashes[kind.name][slug]:
-                    counts["unchanged"] += 1
-                    continue
-                counts["updated" if obj else "created"] += 1
-                obj = obj or kind.model(slug=slug)
-                obj.source_path = record.path
-                obj.source_hash = digest
-                if kind.write_many:
-                    changed.append((obj, data))
-                else:
-                    write(kind, obj, data, slugs)
-                    if done < len(records):  # the last is reported once, below
-                        progress("writing", kind.name, done, len(records))
-                slugs[kind.name][slug] = obj
-                written[kind.name].append((obj, data))
-            if changed:
-                kind.write_many(changed, slugs)
-            progress("writing", kind.name, len(records), len(records))
+        plan = {kind.name: _changes(kind, content, current, hashes) for kind in kinds}
+        with rendering_ahead(_markdown_ahead(kinds, plan)):
+            _write(kinds, plan, current, slugs, written, result, progress)
         for kind in reversed(kinds):
             for slug, obj in current[kind.name].items():
                 if slug in content.of(kind.name):
@@ -189,6 +167,60 @@ def sync_content(
         progress("history", "revisions", recorded, recorded)
         result.written = True
     return result
+
+
+def _changes(kind: ContentKind, content: ContentSet, current: dict, hashes: dict) -> list:
+    """(slug, record, data, digest, changed) for each of the kind's files, in file order:
+    `changed` when the record is new or its file's data differs from what was loaded."""
+    plan = []
+    for slug, record in content.of(kind.name).items():
+        data = normalise(kind, record.data)
+        digest = data_hash(data)
+        obj = current[kind.name].get(slug)
+        same = obj is not None and obj.source_hash == digest == hashes[kind.name][slug]
+        plan.append((slug, record, data, digest, not same))
+    return plan
+
+
+def _markdown_ahead(kinds: list[ContentKind], plan: dict) -> list[str]:
+    """The Markdown the bulk writes will render, in the order they will want it."""
+    return [
+        text
+        for kind in kinds
+        if kind.write_many and kind.markdown_texts
+        for text in kind.markdown_texts(
+            [data for _, _, data, _, changed in plan[kind.name] if changed]
+        )
+    ]
+
+
+def _write(kinds, plan, current, slugs, written, result, progress) -> None:
+    """Write every changed record, kind by kind in write order (a kind after the kinds it
+    refers to); a kind with `write_many` gets all its changed records in one call."""
+    for kind in kinds:
+        counts = result.counts[kind.name]
+        total = len(plan[kind.name])
+        changed: list[tuple[object, dict]] = []
+        for done, (slug, record, data, digest, is_changed) in enumerate(plan[kind.name], start=1):
+            obj = current[kind.name].get(slug)
+            if not is_changed:
+                counts["unchanged"] += 1
+                continue
+            counts["updated" if obj else "created"] += 1
+            obj = obj or kind.model(slug=slug)
+            obj.source_path = record.path
+            obj.source_hash = digest
+            if kind.write_many:
+                changed.append((obj, data))
+            else:
+                write(kind, obj, data, slugs)
+                if done < total:  # the last is reported once, below
+                    progress("writing", kind.name, done, total)
+            slugs[kind.name][slug] = obj
+            written[kind.name].append((obj, data))
+        if changed:
+            kind.write_many(changed, slugs)
+        progress("writing", kind.name, total, total)
 
 
 @in_default_language

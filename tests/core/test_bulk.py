@@ -96,3 +96,46 @@ def test_many_texts_render_in_worker_processes_as_one_by_one(monkeypatch):
     texts = [f"Text **{n}** with a [link](/guides/x/) and 'quotes'." for n in range(60)]
     monkeypatch.setattr(markdown, "PARALLEL_FROM", 10)
     assert markdown.render_many(texts) == [markdown.render_markdown(t) for t in texts]
+
+
+def test_texts_rendered_ahead_are_the_ones_rendered_one_by_one(monkeypatch):
+    from core import markdown
+
+    texts = [f"Text **{n}** with 'quotes' -- and more." for n in range(60)]
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 10)
+    with markdown.rendering_ahead(texts[:50]):
+        # Asked in another order and with texts not rendered ahead: all still right.
+        got = markdown.render_many([*reversed(texts[:50]), *texts[50:]])
+    assert got == [markdown.render_markdown(t) for t in [*reversed(texts[:50]), *texts[50:]]]
+    assert markdown._ahead is None  # the workers are gone after the block
+
+
+def test_a_load_rendering_ahead_writes_what_a_load_one_by_one_writes(load, monkeypatch):
+    from core import markdown
+    from faq.models import Question as QuickAnswer
+
+    def rendered():
+        return (
+            sorted(Guide.objects.values_list("slug", "body_html")),
+            sorted(Section.objects.values_list("guide__slug", "number", "body_html")),
+            sorted(QuickAnswer.objects.values_list("slug", "body_html")),
+        )
+
+    asked = []
+    real = markdown._Ahead.html
+
+    def noting(self, texts):
+        asked.extend(texts)
+        return real(self, texts)
+
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(markdown, "_cores", lambda: 2)  # workers even on a one-core machine
+    monkeypatch.setattr(markdown._Ahead, "html", noting)
+    load()
+    ahead = rendered()
+    assert asked and all(html for *_, html in ahead[1])  # every section rendered
+    Guide.objects.all().delete()
+    QuickAnswer.objects.all().delete()
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 10**9)
+    load("--force")
+    assert rendered() == ahead

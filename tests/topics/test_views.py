@@ -52,7 +52,9 @@ def test_a_big_topic_shows_its_guides_a_page_at_a_time(db, client):
     last = client.get(topic.get_absolute_url() + "?page=5").content.decode()
     assert "45 guides: 41 to 45" in last and guides[44].title in last
     assert guides[0].title not in last
-    assert 'rel="prev" href="?page=4#guides-title">Previous 10<' in last and 'rel="next"' not in last
+    assert (
+        'rel="prev" href="?page=4#guides-title">Previous 10<' in last and 'rel="next"' not in last
+    )
     second = client.get(topic.get_absolute_url() + "?page=2").content.decode()
     assert f'rel="prev" href="{topic.get_absolute_url()}#guides-title"' in second
 
