@@ -2,7 +2,8 @@
 # The site at the edge: the application behind deploy/nginx.conf, measured in one run.
 #   bash bench/edge.sh
 # 1. A guide page through nginx against nginx serving a static file of the same size
-#    (wrk, same connections and duration; the goal is at least 0.8 of the static rate).
+#    (wrk, same connections and duration, the best of 3 rounds each; the goal is at least
+#    0.8 of the static rate).
 # 2. How long an admin save takes to appear through nginx (the s-maxage, measured).
 # 3. Cached pages are still served while every application instance is stopped.
 # SQLite and the process's own cache: the edge, not the database, is what is measured.
@@ -14,6 +15,7 @@ APP_PORT=${APP_PORT:-8761}
 EDGE_PORT=${EDGE_PORT:-8760}
 WORKERS=${WORKERS:-2}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 PAGE=${PAGE:-/guides/what-is-the-pip/}
 work=$(mktemp -d /tmp/wegwijs-edge-XXXX)
@@ -77,11 +79,20 @@ rate() {  # requests per second for a URL, and the number of errors
 }
 wrk -t2 -c"$CONNECTIONS" -d2s "$edge$PAGE" >/dev/null  # warm up both
 wrk -t2 -c"$CONNECTIONS" -d2s "$edge/static/edge-same-size.html" >/dev/null
-page_rps=$(rate "$edge$PAGE")
-static_rps=$(rate "$edge/static/edge-same-size.html")
+# ROUNDS rounds, the page and the file in turn, and the best rate of each: on a small
+# machine wrk and nginx share the cores, and one 8-second run can be 15% off either way.
+page_rates=()
+static_rates=()
+for round in $(seq 1 "$ROUNDS"); do
+  page_rates+=("$(rate "$edge$PAGE")")
+  static_rates+=("$(rate "$edge/static/edge-same-size.html")")
+  printf '   round %s: page %10s, static %10s req/s\n' "$round" "${page_rates[-1]}" "${static_rates[-1]}"
+done
+page_rps=$(printf '%s\n' "${page_rates[@]}" | sort -g | tail -1)
+static_rps=$(printf '%s\n' "${static_rates[@]}" | sort -g | tail -1)
 ratio=$(python3 -c "print(f'{$page_rps / $static_rps:.2f}')")
-printf '   guide page through nginx   %10s req/s\n' "$page_rps"
-printf '   static file from nginx     %10s req/s\n' "$static_rps"
+printf '   guide page through nginx   %10s req/s (best of %s)\n' "$page_rps" "$ROUNDS"
+printf '   static file from nginx     %10s req/s (best of %s)\n' "$static_rps" "$ROUNDS"
 printf '   ratio                      %10s (goal: at least 0.80)\n' "$ratio"
 
 echo "== an admin save, until it shows through nginx"
