@@ -1,8 +1,6 @@
 """Markdown to sanitised HTML, done once when a record is saved or loaded."""
 
 import functools
-import multiprocessing
-import os
 import re
 import threading
 from contextlib import contextmanager
@@ -11,6 +9,8 @@ import markdown as md
 import nh3
 from markdown.extensions.smarty import SmartyExtension
 from markdown.treeprocessors import InlineProcessor
+
+from . import workers
 
 ALLOWED_TAGS = {
     "a",
@@ -115,22 +115,14 @@ def _converter() -> md.Markdown:
 PARALLEL_FROM = 400
 
 
-def _cores() -> int:
-    return min(os.cpu_count() or 1, 4)
-
-
 def render_many(texts: list[str]) -> list[str]:
     """`render_markdown` for many texts, spread over the machine's cores when there are many
-    (a load of 5,000 guides renders 25,000 sections). Workers are forked: they only render,
-    and never touch the database connection they inherit. Inside `rendering_ahead`, texts
+    (a load of 5,000 guides renders 25,000 sections). Inside `rendering_ahead`, texts
     rendered ahead are taken from there."""
     if _ahead is not None:
         return _ahead.html(texts)
-    cores = _cores()
-    if len(texts) < PARALLEL_FROM or cores < 2:
-        return [render_markdown(text) for text in texts]
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
-        return pool.map(render_markdown, texts, chunksize=max(50, len(texts) // (cores * 8)))
+    with workers.mapping(len(texts), PARALLEL_FROM) as map_:
+        return list(map_(render_markdown, texts))
 
 
 class _Ahead:
@@ -139,8 +131,8 @@ class _Ahead:
     def __init__(self, texts: list[str]):
         self.done: dict[str, str] = {}
         unique = list(dict.fromkeys(texts))
-        self.pool = multiprocessing.get_context("fork").Pool(_cores())
-        chunk = max(20, len(unique) // (_cores() * 16))  # small: the first are wanted first
+        self.pool = workers.pool()
+        chunk = max(20, len(unique) // (workers.cores() * 16))  # small: the first come first
         self.coming = zip(
             unique, self.pool.imap(render_markdown, unique, chunksize=chunk), strict=True
         )
@@ -170,7 +162,7 @@ def rendering_ahead(texts: list[str]):
     to take: a load's Markdown renders on the other cores while it writes rows. Worth it
     only for many texts (below PARALLEL_FROM, or on one core, this does nothing)."""
     global _ahead
-    if _ahead is not None or len(texts) < PARALLEL_FROM or _cores() < 2:
+    if _ahead is not None or len(texts) < PARALLEL_FROM or workers.cores() < 2:
         yield
         return
     _ahead = _Ahead(texts)

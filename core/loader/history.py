@@ -16,14 +16,13 @@ import json
 
 import reversion
 from django.core import serializers
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.python import Serializer as PythonSerializer
-from django.db import connections, models, router
+from django.db import connections, router
 from django.utils import timezone
 from django.utils.encoding import force_str, is_protected_type
 from reversion.models import Revision, Version
-from reversion.revisions import _get_content_type, _get_options
+from reversion.revisions import _follow_relations, _get_content_type, _get_options
 
 from .. import registry
 
@@ -79,7 +78,7 @@ class _Related:
                         values.setdefault(owner, []).append(pk)
         if depth >= 3:
             return
-        by_pk = {obj.pk: obj for obj in objs}
+        by_pk = self.records[model]
         for name in _get_options(model).follow:
             relation = model._meta.get_field(name)
             if not relation.one_to_many:
@@ -107,23 +106,25 @@ class _Related:
             target = field.related_model
             known = self.records.get(target, {})
             wanted = {getattr(row, field.attname) for row in rows} - known.keys() - {None}
-            found = dict(known)
+            fetched = {}
             for chunk in _chunks(sorted(wanted)):
-                found.update(target._base_manager.in_bulk(chunk))
+                fetched.update(target._base_manager.in_bulk(chunk))
             for row in rows:
                 value = getattr(row, field.attname)
-                if value is not None and value in found:
-                    field.set_cached_value(row, found[value])
+                found = known.get(value) or fetched.get(value)
+                if found is not None:
+                    field.set_cached_value(row, found)
 
     def follows(self, item):
-        """What django-reversion's _follow_relations(item) gives, from what was read."""
+        """What django-reversion's _follow_relations(item) gives, from what was read when
+        every relation the item follows was read (else from django-reversion itself)."""
         model = type(item)
-        for name in _get_options(model).follow:
-            groups = self.children.get((model, name))
-            if groups is None:
-                yield from _follow_relations_of(item, name)
-            else:
-                yield from groups.get(item.pk, ())
+        groups = [self.children.get((model, name)) for name in _get_options(model).follow]
+        if any(group is None for group in groups):
+            yield from _follow_relations(item)
+            return
+        for group in groups:
+            yield from group.get(item.pk, ())
 
     def followed(self, obj) -> list:
         """`obj` and everything its registration follows, once each: what django-reversion's
@@ -142,17 +143,6 @@ class _Related:
 
         add(obj)
         return list(found.values())
-
-
-def _follow_relations_of(item, name: str):
-    try:
-        value = getattr(item, name)
-    except ObjectDoesNotExist:
-        return
-    if isinstance(value, models.Model):
-        yield value
-    elif value is not None:
-        yield from value.all()
 
 
 class _Serializer(PythonSerializer):

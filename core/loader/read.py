@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
-from .. import registry
+from .. import registry, workers
 from ..registry import ContentKind
 from ..translation import in_default_language, languages
 from .files import ContentFile, Problem, read_content_file
@@ -170,22 +168,11 @@ def _read_files(
         else:
             misses.append((index, key, (kind.name, path, shown, data)))
     work = [job for _, _, job in misses]
-    with _parser(len(work)) as parse:
-        for (index, key, _), result in zip(misses, parse(work), strict=True):
+    with workers.mapping(len(work), PARALLEL_FROM) as map_:
+        for (index, key, _), result in zip(misses, map_(_parse_file, work), strict=True):
             cache.put(key, result)
             finish(index, result)
     return results
-
-
-@contextmanager
-def _parser(count: int):
-    """A function from jobs to results: in this process, or in forked workers for many."""
-    cores = min(os.cpu_count() or 1, 4)
-    if count < PARALLEL_FROM or cores < 2:
-        yield lambda work: map(_parse_file, work)
-        return
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
-        yield lambda work: pool.imap(_parse_file, work, chunksize=max(20, count // (cores * 8)))
 
 
 def _parse_file(job: tuple[str, Path, str, bytes]) -> tuple[Record | None, list[Problem]]:

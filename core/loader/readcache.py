@@ -58,7 +58,6 @@ class ReadCache:
         self.path = None
         self.old: dict = {}
         self.new: dict = {}
-        self.hits = 0
         if not folder:
             return
         name = hashlib.sha256(str(Path(content_dir).resolve()).encode()).hexdigest()[:16]
@@ -81,7 +80,6 @@ class ReadCache:
     def get(self, key):
         found = self.old.get(key)
         if found is not None:
-            self.hits += 1
             self.new[key] = found
         return found
 

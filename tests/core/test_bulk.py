@@ -129,7 +129,7 @@ def test_a_load_rendering_ahead_writes_what_a_load_one_by_one_writes(load, monke
         return real(self, texts)
 
     monkeypatch.setattr(markdown, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(markdown, "_cores", lambda: 2)  # workers even on a one-core machine
+    monkeypatch.setattr("core.workers.cores", lambda: 2)  # workers even on a one-core machine
     monkeypatch.setattr(markdown._Ahead, "html", noting)
     load()
     ahead = rendered()
