@@ -56,7 +56,6 @@ def run(args, env):
 
 
 def measure(count: int, work: Path) -> dict:
-    import json
 
     content = work / f"content-{count}"
     run(["bench/make_content.py", str(count), str(content)], os.environ.copy())
@@ -74,8 +73,24 @@ def measure(count: int, work: Path) -> dict:
     out = run(["manage.py", "load_content"], env).stdout
     reload = time.perf_counter() - start
     assert "Nothing changed." in out
-    pages = json.loads(run(["-c", MEASURE], env).stdout)
-    return {"load": load, "reload": reload, "pages": pages}
+    return {"load": load, "reload": reload, "env": env}
+
+
+ROUNDS = 3
+
+
+def measure_pages(results: dict) -> None:
+    """Page costs for every size, in ROUNDS rounds taking turns, keeping each page's
+    quickest: on a shared machine one process can run 20% slower than the next, which
+    would be read as growth."""
+    import json
+
+    for _ in range(ROUNDS):
+        for r in results.values():
+            pages = json.loads(run(["-c", MEASURE], r["env"]).stdout)
+            best = r.setdefault("pages", pages)
+            for name, (queries, ms) in pages.items():
+                best[name] = (queries, min(ms, best[name][1]))
 
 
 def page_weight(work: Path):
@@ -120,6 +135,8 @@ def main():
     for count in counts:
         print(f"measuring {count} guides …", flush=True)
         results[count] = measure(count, work)
+    print(f"measuring pages, {ROUNDS} rounds …", flush=True)
+    measure_pages(results)
     names = list(next(iter(results.values()))["pages"])
     print()
     print(
